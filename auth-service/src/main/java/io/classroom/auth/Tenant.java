@@ -1,0 +1,24 @@
+package io.classroom.auth;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A school (or any organisation) whose users and data are isolated from every other tenant. */
+@Entity
+@Table(name = "tenants")
+public class Tenant extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 64)
+    public String id;
+
+    @Column(nullable = false, length = 120)
+    public String name;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,172 @@
+package io.classroom.auth.rest;
+
+import io.classroom.auth.service.AccountService;
+import io.classroom.auth.service.NewAccount;
+import io.classroom.auth.service.SessionService;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Registration, login, refresh-token rotation, logout and token introspection. */
+@Path("/api/auth")
+@Tag(name = "Sessions", description = "Register, log in, refresh, log out, introspect")
+public class AuthResource {
+
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final SecurityIdentity identity;
+
+    AuthResource(AccountService accounts, SessionService sessions, SecurityIdentity identity) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/register")
+    @PermitAll
+    @Operation(
+            summary = "Register an account",
+            description = "STUDENT or TEACHER for anyone; ADMIN only when an admin of that tenant calls with a token.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RegisterRequest.class),
+                            examples = @ExampleObject(name = "student", value = """
+                            {"tenant": "school-1", "email": "ada@school-1.example", "password": "correct horse battery",
+                             "displayName": "Ada Lovelace", "role": "STUDENT"}""")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, unknown tenant or weak password")
+    @APIResponse(responseCode = "403", description = "ADMIN requested without being an admin of the tenant")
+    @APIResponse(responseCode = "409", description = "Email already registered in the tenant")
+    public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
+        var account = new NewAccount(
+                request.tenant(), request.email(), request.password(), request.displayName(), request.role());
+        return accounts.register(account, CallerIdentity.optional(identity))
+                .map(user -> Response.status(Response.Status.CREATED)
+                        .entity(UserView.of(user))
+                        .build());
+    }
+
+    @POST
+    @Path("/login")
+    @PermitAll
+    @Operation(
+            summary = "Log in",
+            description = "Returns an RS256 access token and a refresh token. Unknown email and wrong password give the"
+                    + " same 401; repeated failures give 429 with Retry-After.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LoginRequest.class),
+                            examples = @ExampleObject(name = "login", value = """
+                            {"tenant": "school-1", "email": "ada@school-1.example", "password": "correct horse battery"}""")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Tokens",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "401", description = "Invalid credentials")
+    @APIResponse(responseCode = "429", description = "Too many failed logins; see Retry-After")
+    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
+        // Behind a trusted gateway (quarkus.http.proxy.*) this is the X-Forwarded-For address.
+        var address =
+                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return sessions.login(request.tenant(), request.email(), request.password(), address)
+                .map(TokenResponse::of);
+    }
+
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    @Operation(
+            summary = "Rotate a refresh token",
+            description = "Returns new tokens; the presented refresh token stops working. Presenting an already"
+                    + " rotated token revokes its whole family.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RefreshTokenRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "refresh",
+                                            value =
+                                                    "{\"refreshToken\": \"m3V0Q1l6bE9Yc0JqZHZ4cW1aN2x3c0hBa0dQY3V0\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "New tokens",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "401", description = "Unknown, expired or revoked refresh token")
+    public Uni<TokenResponse> refresh(@Valid @NotNull RefreshTokenRequest request) {
+        return sessions.refresh(request.refreshToken()).map(TokenResponse::of);
+    }
+
+    @POST
+    @Path("/logout")
+    @PermitAll
+    @Operation(summary = "Revoke one refresh token", description = "Idempotent; unknown tokens are ignored.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    public Uni<Void> logout(@Valid @NotNull RefreshTokenRequest request) {
+        return sessions.logout(request.refreshToken());
+    }
+
+    @POST
+    @Path("/logout-all")
+    @RolesAllowed({"ADMIN", "TEACHER", "STUDENT"})
+    @Operation(summary = "Revoke every refresh token of the caller", description = "Log out on every device.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    public Uni<Void> logoutAll() {
+        return sessions.logoutEverywhere(CallerIdentity.required(identity));
+    }
+
+    @POST
+    @Path("/introspect")
+    @PermitAll
+    @Operation(
+            summary = "Introspect an access token",
+            description = "active=true with the claims only when the signature, issuer, audience and expiry verify and"
+                    + " the user still exists and is enabled.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IntrospectRequest.class),
+                            examples = @ExampleObject(name = "token", value = "{\"token\": \"eyJraWQiOiI...\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Verdict and claims",
+            content = @Content(schema = @Schema(implementation = IntrospectionResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    public Uni<IntrospectionResponse> introspect(@Valid @NotNull IntrospectRequest request) {
+        return sessions.introspect(request.token()).map(IntrospectionResponse::of);
+    }
+}

@@ -1,0 +1,93 @@
+package io.classroom.auth.rest;
+
+import io.classroom.auth.config.AuthConfig;
+import io.classroom.auth.service.Caller;
+import io.classroom.auth.service.Problems;
+import io.classroom.auth.service.SigningKeys;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+
+/** The public signing keys (JWKS) every service verifies tokens with, and their rotation. */
+@Path("/api/auth")
+@Tag(name = "Keys", description = "JWKS and signing-key rotation")
+public class KeyResource {
+
+    /** A JSON Web Key Set. */
+    public record Jwks(List<Map<String, Object>> keys) {}
+
+    /** The result of a rotation. */
+    public record Rotation(String kid) {}
+
+    private final SigningKeys keys;
+    private final SecurityIdentity identity;
+    private final String operatorTenant;
+
+    KeyResource(SigningKeys keys, SecurityIdentity identity, AuthConfig config) {
+        this.keys = keys;
+        this.identity = identity;
+        this.operatorTenant = config.bootstrap().tenantId();
+    }
+
+    @GET
+    @Path("/.well-known/jwks.json")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Public signing keys (JWKS)",
+            description = "The current key first, then the previous one and any key retired less than one access"
+                    + " token lifetime ago. Set mp.jwt.verify.publickey.location to this URL.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The key set",
+            content = @Content(schema = @Schema(implementation = Jwks.class)))
+    public Jwks jwks() {
+        return new Jwks(keys.published().stream()
+                .map(key -> {
+                    var jwk = new RsaJsonWebKey(key.publicKey());
+                    jwk.setKeyId(key.kid());
+                    jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+                    jwk.setUse("sig");
+                    return jwk.toParams(OutputControlLevel.PUBLIC_ONLY);
+                })
+                .toList());
+    }
+
+    @POST
+    @Path("/keys/rotate")
+    @RolesAllowed("ADMIN")
+    @Operation(
+            summary = "Rotate the signing key",
+            description = "Operator-tenant admins only. New tokens are signed with a new key; tokens of the previous"
+                    + " key keep verifying until they expire.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new key id",
+            content = @Content(schema = @Schema(implementation = Rotation.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not an admin of the operator tenant")
+    public Uni<Rotation> rotate() {
+        Caller caller = CallerIdentity.required(identity);
+        if (!caller.isAdminOf(operatorTenant)) {
+            return Uni.createFrom()
+                    .failure(Problems.forbidden("operator-only", "Only admins of the operator tenant rotate keys."));
+        }
+        return keys.rotate().map(Rotation::new);
+    }
+}

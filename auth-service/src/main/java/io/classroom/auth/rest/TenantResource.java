@@ -1,0 +1,72 @@
+package io.classroom.auth.rest;
+
+import io.classroom.auth.Role;
+import io.classroom.auth.service.NewAccount;
+import io.classroom.auth.service.TenantService;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Creation of tenants by the operator. */
+@Path("/api/auth/tenants")
+@Tag(name = "Tenants", description = "Tenants are created by admins of the operator tenant")
+public class TenantResource {
+
+    private final TenantService tenants;
+    private final SecurityIdentity identity;
+
+    TenantResource(TenantService tenants, SecurityIdentity identity) {
+        this.tenants = tenants;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("ADMIN")
+    @Operation(
+            summary = "Create a tenant with its first admin",
+            description = "Only admins of the operator tenant (auth.bootstrap.tenant-id). Publishes UserRegistered"
+                    + " for the new admin.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreateTenantRequest.class),
+                            examples = @ExampleObject(name = "school", value = """
+                            {"id": "school-1", "name": "School One",
+                             "admin": {"email": "head@school-1.example", "password": "a long admin secret",
+                                       "displayName": "Head Teacher"}}""")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or weak password")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not an admin of the operator tenant")
+    @APIResponse(responseCode = "409", description = "The tenant exists")
+    public Uni<Response> create(@Valid @NotNull CreateTenantRequest request) {
+        var admin = new NewAccount(
+                request.id(),
+                request.admin().email(),
+                request.admin().password(),
+                request.admin().displayName(),
+                Role.ADMIN);
+        return tenants.create(CallerIdentity.required(identity), request.id(), request.name(), admin)
+                .map(tenant -> Response.status(Response.Status.CREATED)
+                        .entity(TenantView.of(tenant))
+                        .build());
+    }
+}

@@ -1,0 +1,208 @@
+package io.classroom.auth.rest;
+
+import io.classroom.auth.service.AccountService;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's own account, and user administration within the caller's tenant. */
+@Path("/api/auth/users")
+@Tag(name = "Users", description = "Own profile and user administration (always within the caller's tenant)")
+@APIResponse(responseCode = "401", description = "No valid access token")
+public class UserResource {
+
+    private final AccountService accounts;
+    private final SecurityIdentity identity;
+
+    UserResource(AccountService accounts, SecurityIdentity identity) {
+        this.accounts = accounts;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({"ADMIN", "TEACHER", "STUDENT"})
+    @Operation(summary = "The caller's account")
+    @APIResponse(
+            responseCode = "200",
+            description = "The account",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "The account was deleted")
+    public Uni<UserView> me() {
+        var caller = CallerIdentity.required(identity);
+        return accounts.get(caller, caller.userId()).map(UserView::of);
+    }
+
+    @PATCH
+    @Path("/me")
+    @RolesAllowed({"ADMIN", "TEACHER", "STUDENT"})
+    @Operation(summary = "Change the caller's display name", description = "Publishes UserUpdated.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UpdateProfileRequest.class),
+                            examples = @ExampleObject(name = "rename", value = "{\"displayName\": \"Ada King\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated account",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    public Uni<UserView> updateMe(@Valid @NotNull UpdateProfileRequest request) {
+        return accounts.updateDisplayName(CallerIdentity.required(identity), request.displayName())
+                .map(UserView::of);
+    }
+
+    @PUT
+    @Path("/me/password")
+    @RolesAllowed({"ADMIN", "TEACHER", "STUDENT"})
+    @Operation(
+            summary = "Change the caller's password",
+            description = "Revokes every refresh token of the caller: log in again with the new password.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChangePasswordRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "change",
+                                            value =
+                                                    "{\"currentPassword\": \"correct horse battery\", \"newPassword\": \"another long secret\"}")))
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Invalid body or weak new password")
+    @APIResponse(responseCode = "403", description = "Wrong current password")
+    public Uni<Void> changePassword(@Valid @NotNull ChangePasswordRequest request) {
+        return accounts.changePassword(
+                CallerIdentity.required(identity), request.currentPassword(), request.newPassword());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"ADMIN", "TEACHER"})
+    @Operation(summary = "Look a user up")
+    @APIResponse(
+            responseCode = "200",
+            description = "The user",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", description = "Not a teacher or admin")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
+    public Uni<UserView> get(@PathParam("id") UUID id) {
+        return accounts.get(CallerIdentity.required(identity), id).map(UserView::of);
+    }
+
+    @GET
+    @RolesAllowed("ADMIN")
+    @Operation(summary = "List the tenant's users", description = "Sorted by email, paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
+            content = @Content(schema = @Schema(implementation = UserPageView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    public Uni<UserPageView> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return accounts.list(CallerIdentity.required(identity), page, size)
+                .map(result -> new UserPageView(
+                        result.items().stream().map(UserView::of).toList(), page, size, result.total()));
+    }
+
+    @PUT
+    @Path("/{id}/roles")
+    @RolesAllowed("ADMIN")
+    @Operation(
+            summary = "Replace a user's roles",
+            description = "Publishes UserUpdated; new roles reach tokens at the next login or refresh.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RolesRequest.class),
+                            examples = @ExampleObject(name = "teacher", value = "{\"roles\": [\"TEACHER\"]}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated user",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
+    @APIResponse(responseCode = "409", description = "An admin removing their own ADMIN role")
+    public Uni<UserView> setRoles(@PathParam("id") UUID id, @Valid @NotNull RolesRequest request) {
+        return accounts.setRoles(CallerIdentity.required(identity), id, request.roles())
+                .map(UserView::of);
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @RolesAllowed("ADMIN")
+    @Operation(
+            summary = "Disable a user",
+            description = "Login and refresh stop working at once; issued access tokens expire on their own.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated user",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
+    @APIResponse(responseCode = "409", description = "An admin disabling themselves")
+    public Uni<UserView> disable(@PathParam("id") UUID id) {
+        return accounts.setDisabled(CallerIdentity.required(identity), id, true).map(UserView::of);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @RolesAllowed("ADMIN")
+    @Operation(summary = "Enable a disabled user")
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated user",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
+    @APIResponse(responseCode = "409", description = "An admin enabling themselves")
+    public Uni<UserView> enable(@PathParam("id") UUID id) {
+        return accounts.setDisabled(CallerIdentity.required(identity), id, false)
+                .map(UserView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("ADMIN")
+    @Operation(
+            summary = "Erase a user",
+            description = "Deletes the account and its refresh tokens and publishes UserDeleted, on which every service"
+                    + " erases or anonymises the user's data.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
+    @APIResponse(responseCode = "409", description = "An admin deleting themselves")
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return accounts.delete(CallerIdentity.required(identity), id);
+    }
+}

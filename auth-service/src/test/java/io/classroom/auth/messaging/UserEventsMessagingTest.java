@@ -1,0 +1,168 @@
+package io.classroom.auth.messaging;
+
+import static io.classroom.auth.TestAccounts.accessToken;
+import static io.classroom.auth.TestAccounts.client;
+import static io.classroom.auth.TestAccounts.newTenantWithAdmin;
+import static io.classroom.auth.TestAccounts.randomEmail;
+import static io.classroom.auth.TestAccounts.randomTenant;
+import static io.classroom.auth.TestAccounts.register;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** What auth-service puts on auth.users.v1, read back from the real broker and checked against the JSON Schemas. */
+@QuarkusTest
+class UserEventsMessagingTest {
+
+    private static final String TOPIC = "auth.users.v1";
+    private static final Path SCHEMAS = Path.of("src/main/resources/events/" + TOPIC);
+    private static final Path SAMPLES = Path.of("src/test/resources/events/" + TOPIC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafkaServers;
+
+    @Test
+    void everyAccountChangeIsPublishedInTheContractShape() {
+        var tenant = randomTenant();
+        var adminToken = newTenantWithAdmin(tenant, randomEmail(tenant));
+        var email = randomEmail(tenant);
+        var userId = register(tenant, email, "STUDENT");
+        given().auth()
+                .oauth2(accessToken(tenant, email))
+                .contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Renamed"))
+                .patch("/api/auth/users/me")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(adminToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of("roles", List.of("TEACHER")))
+                .put("/api/auth/users/" + userId + "/roles")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(adminToken)
+                .post("/api/auth/users/" + userId + "/disable")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(adminToken)
+                .delete("/api/auth/users/" + userId)
+                .then()
+                .statusCode(204);
+        // A refused change publishes nothing.
+        client().body(Map.of(
+                        "tenant", tenant,
+                        "email", email.toUpperCase(),
+                        "password", "short",
+                        "displayName", "x",
+                        "role", "STUDENT"))
+                .post("/api/auth/register")
+                .then()
+                .statusCode(400);
+
+        try (var kafka = new KafkaCompanion(kafkaServers)) {
+            var records = kafka.consumeStrings()
+                    .withGroupId("auth-test-" + UUID.randomUUID())
+                    .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                    .fromTopics(TOPIC, multi -> multi.select().where(record -> tenant.equals(tenantOf(record.value()))))
+                    .awaitRecords(6, Duration.ofSeconds(30))
+                    .getRecords();
+
+            var types = records.stream()
+                    .map(record -> parse(record.value()).get("type").asText())
+                    .toList();
+            // Order is kept per key (partition), not across users.
+            assertThat(types)
+                    .containsExactlyInAnyOrder(
+                            "UserRegistered",
+                            "UserRegistered",
+                            "UserUpdated",
+                            "UserUpdated",
+                            "UserUpdated",
+                            "UserDeleted");
+            for (var record : records) {
+                var event = parse(record.value());
+                assertThat(record.key()).isEqualTo(event.get("userId").asText());
+                // Formats are annotations in 2020-12 (and the email format refuses .example domains): check them here.
+                assertThat(UUID.fromString(event.get("eventId").asText())).isNotNull();
+                assertThat(Instant.parse(event.get("occurredAt").asText())).isBeforeOrEqualTo(Instant.now());
+                assertThat(schema(event.get("type").asText()).validate(event))
+                        .as(record.value())
+                        .isEmpty();
+            }
+            var studentEvents = records.stream()
+                    .filter(record -> record.key().equals(userId))
+                    .map(record -> parse(record.value()))
+                    .toList();
+            assertThat(studentEvents)
+                    .extracting(event -> event.get("type").asText())
+                    .containsExactly("UserRegistered", "UserUpdated", "UserUpdated", "UserUpdated", "UserDeleted");
+            assertThat(studentEvents.get(1).get("displayName").asText()).isEqualTo("Renamed");
+            assertThat(studentEvents.get(2).get("roles").toString()).isEqualTo("[\"TEACHER\"]");
+            assertThat(studentEvents.get(3).get("disabled").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void goldenSamplesMatchTheirSchemas() throws IOException {
+        try (var samples = Files.list(SAMPLES)) {
+            var files = samples.filter(f -> f.toString().endsWith(".json")).toList();
+            assertThat(files).hasSize(3);
+            for (var file : files) {
+                var event = JSON.readTree(file.toFile());
+                assertThat(schema(event.get("type").asText()).validate(event))
+                        .as(file.toString())
+                        .isEmpty();
+            }
+        }
+    }
+
+    private static JsonSchema schema(String type) {
+        try {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(Files.readString(SCHEMAS.resolve(type + ".schema.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Other teams' tests may put anything on the shared topic: only our tenant's well-formed records count. */
+    private static String tenantOf(String value) {
+        try {
+            return value == null ? null : JSON.readTree(value).path("tenantId").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

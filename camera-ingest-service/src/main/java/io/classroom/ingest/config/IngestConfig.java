@@ -1,0 +1,99 @@
+package io.classroom.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of camera-ingest-service. */
+@ConfigMapping(prefix = "ingest")
+public interface IngestConfig {
+
+    /** Base64 of the 32-byte AES key that encrypts camera credentials at rest (no default in production). */
+    String credentialsKey();
+
+    /** Id of this replica in camera leases; a random id per process when not set. */
+    Optional<String> instanceId();
+
+    /** RTSP stream workers. */
+    Stream stream();
+
+    /** Spreading cameras over replicas. */
+    Lease lease();
+
+    /** Webcam frame uploads. */
+    Webcam webcam();
+
+    /** Stream worker settings. */
+    interface Stream {
+        /** Path of the ffmpeg binary. */
+        @WithDefault("ffmpeg")
+        String ffmpegPath();
+
+        /** Path of the ffprobe binary (connection tests). */
+        @WithDefault("ffprobe")
+        String ffprobePath();
+
+        /** Time a new connection has to deliver its first frame. */
+        @WithDefault("15s")
+        Duration connectTimeout();
+
+        /** A streaming camera that delivers no frame for this long is restarted (watchdog). */
+        @WithDefault("10s")
+        Duration noFrameTimeout();
+
+        /** First reconnect delay; doubles per failed attempt (with jitter). */
+        @WithDefault("1s")
+        Duration backoffInitial();
+
+        /** Upper bound of the reconnect delay. */
+        @WithDefault("30s")
+        Duration backoffMax();
+
+        /** Largest JPEG accepted from ffmpeg; bigger frames are dropped and counted. */
+        @WithDefault("921600")
+        int maxFrameBytes();
+
+        /** Frames of one camera waiting for Kafka; beyond this new frames are dropped and counted. */
+        @WithDefault("4")
+        int maxInFlight();
+
+        /** Time to live of the live status hash camera:status:<id> in Redis. */
+        @WithDefault("30s")
+        Duration statusTtl();
+
+        /** Timeout of a connection test (ffprobe). */
+        @WithDefault("10s")
+        Duration probeTimeout();
+    }
+
+    /** Camera lease settings. */
+    interface Lease {
+        /** Lease period: a dead replica's cameras move to others within about this time. */
+        @WithDefault("15s")
+        Duration ttl();
+
+        /** How often each replica renews its leases and tries to take cameras that should run. */
+        @WithDefault("5s")
+        Duration renewInterval();
+
+        /** Redis key of the sorted set of live replicas (fair share of cameras). */
+        @WithDefault("ingest:replicas")
+        String replicasKey();
+    }
+
+    /** Webcam upload settings. */
+    interface Webcam {
+        /** Largest accepted frame in bytes (413 beyond). */
+        @WithDefault("1048576")
+        int maxBytes();
+
+        /** Frames per second one user may send (429 beyond). */
+        @WithDefault("5")
+        int framesPerSecond();
+
+        /** Largest accepted width or height of a webcam image in pixels. */
+        @WithDefault("4096")
+        int maxDimension();
+    }
+}

@@ -1,0 +1,217 @@
+package io.classroom.ingest.repository;
+
+import io.classroom.ingest.Camera;
+import io.classroom.ingest.service.CredentialCipher;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** The camera registry in PostgreSQL; every query filters by tenant except the replica-wide scheduler query. */
+@ApplicationScoped
+public class CameraRepository {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS cameras (
+                id uuid PRIMARY KEY,
+                tenant_id text NOT NULL,
+                name text NOT NULL,
+                description text,
+                room_id text,
+                location text,
+                rtsp_url text NOT NULL,
+                credentials bytea,
+                analysis_fps double precision NOT NULL,
+                output_width integer NOT NULL,
+                output_height integer NOT NULL,
+                jpeg_quality integer NOT NULL,
+                enabled boolean NOT NULL,
+                run_requested boolean NOT NULL DEFAULT false,
+                session_id uuid,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS cameras_tenant_idx ON cameras (tenant_id, name);
+            CREATE INDEX IF NOT EXISTS cameras_runnable_idx ON cameras (id) WHERE run_requested AND enabled;
+            """;
+
+    private static final String COLUMNS =
+            "id, tenant_id, name, description, room_id, location, rtsp_url, credentials, analysis_fps, output_width,"
+                    + " output_height, jpeg_quality, enabled, run_requested, session_id, created_at, updated_at";
+
+    private final Pool pool;
+    private final CredentialCipher cipher;
+
+    public CameraRepository(Pool pool, CredentialCipher cipher) {
+        this.pool = pool;
+        this.cipher = cipher;
+    }
+
+    void createSchema(@Observes StartupEvent event) {
+        try {
+            pool.query(SCHEMA).executeAndAwait();
+        } catch (RuntimeException e) {
+            // Two replicas starting together may race on CREATE TABLE IF NOT EXISTS; the other one created it.
+            pool.query("SELECT 1 FROM cameras LIMIT 1").executeAndAwait();
+        }
+    }
+
+    public Uni<Camera> insert(Camera camera) {
+        return pool.preparedQuery("INSERT INTO cameras (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                        + " $10, $11, $12, $13, $14, $15, $16, $17) RETURNING " + COLUMNS)
+                .execute(fullTuple(camera))
+                .map(this::first);
+    }
+
+    /** Replaces the editable fields; keeps the run request. Null when the camera is not the tenant's. */
+    public Uni<Camera> update(Camera camera) {
+        var tuple = Tuple.tuple()
+                .addValue(camera.id())
+                .addValue(camera.tenantId())
+                .addValue(camera.name())
+                .addValue(camera.description())
+                .addValue(camera.roomId())
+                .addValue(camera.location())
+                .addValue(camera.rtspUrl())
+                .addValue(credentialBytes(camera))
+                .addValue(camera.analysisFps())
+                .addValue(camera.outputWidth())
+                .addValue(camera.outputHeight())
+                .addValue(camera.jpegQuality())
+                .addValue(camera.enabled())
+                .addValue(utc(camera.updatedAt()));
+        return pool.preparedQuery("UPDATE cameras SET name = $3, description = $4, room_id = $5, location = $6,"
+                        + " rtsp_url = $7, credentials = $8, analysis_fps = $9, output_width = $10, output_height = $11,"
+                        + " jpeg_quality = $12, enabled = $13, updated_at = $14 WHERE id = $1 AND tenant_id = $2"
+                        + " RETURNING " + COLUMNS)
+                .execute(tuple)
+                .map(this::first);
+    }
+
+    public Uni<Camera> find(String tenantId, UUID id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM cameras WHERE id = $1 AND tenant_id = $2")
+                .execute(Tuple.of(id, tenantId))
+                .map(this::first);
+    }
+
+    public Uni<List<Camera>> list(String tenantId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM cameras WHERE tenant_id = $1 ORDER BY name, id")
+                .execute(Tuple.of(tenantId))
+                .map(this::all);
+    }
+
+    public Uni<Boolean> delete(String tenantId, UUID id) {
+        return pool.preparedQuery("DELETE FROM cameras WHERE id = $1 AND tenant_id = $2")
+                .execute(Tuple.of(id, tenantId))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Sets the run request by hand (clears a session tag); null when the camera is not the tenant's. */
+    public Uni<Camera> requestRun(String tenantId, UUID id, boolean run) {
+        return pool.preparedQuery("UPDATE cameras SET run_requested = $3, session_id = NULL, updated_at = $4"
+                        + " WHERE id = $1 AND tenant_id = $2 RETURNING " + COLUMNS)
+                .execute(Tuple.of(id, tenantId, run, utc(Instant.now())))
+                .map(this::first);
+    }
+
+    /** Requests the given cameras to run for a class session; returns how many matched. */
+    public Uni<Integer> startForSession(String tenantId, Collection<UUID> ids, UUID sessionId) {
+        return pool.preparedQuery("UPDATE cameras SET run_requested = true, session_id = $3, updated_at = $4"
+                        + " WHERE tenant_id = $1 AND id = ANY($2) AND (session_id IS DISTINCT FROM $3"
+                        + " OR NOT run_requested)")
+                .execute(Tuple.of(tenantId, ids.toArray(UUID[]::new), sessionId, utc(Instant.now())))
+                .map(RowSet::rowCount);
+    }
+
+    /** Stops the cameras streaming for a class session; returns how many matched. */
+    public Uni<Integer> stopForSession(String tenantId, UUID sessionId) {
+        return pool.preparedQuery("UPDATE cameras SET run_requested = false, session_id = NULL, updated_at = $3"
+                        + " WHERE tenant_id = $1 AND session_id = $2")
+                .execute(Tuple.of(tenantId, sessionId, utc(Instant.now())))
+                .map(RowSet::rowCount);
+    }
+
+    /** Every camera of every tenant that should stream now: the replicas share them through leases. */
+    public Uni<List<Camera>> findRunnable() {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM cameras WHERE run_requested AND enabled")
+                .execute()
+                .map(this::all);
+    }
+
+    private Tuple fullTuple(Camera camera) {
+        return Tuple.tuple()
+                .addValue(camera.id())
+                .addValue(camera.tenantId())
+                .addValue(camera.name())
+                .addValue(camera.description())
+                .addValue(camera.roomId())
+                .addValue(camera.location())
+                .addValue(camera.rtspUrl())
+                .addValue(credentialBytes(camera))
+                .addValue(camera.analysisFps())
+                .addValue(camera.outputWidth())
+                .addValue(camera.outputHeight())
+                .addValue(camera.jpegQuality())
+                .addValue(camera.enabled())
+                .addValue(camera.runRequested())
+                .addValue(camera.sessionId())
+                .addValue(utc(camera.createdAt()))
+                .addValue(utc(camera.updatedAt()));
+    }
+
+    private io.vertx.core.buffer.Buffer credentialBytes(Camera camera) {
+        return camera.credentials() == null
+                ? null
+                : io.vertx.core.buffer.Buffer.buffer(
+                        cipher.encrypt(camera.credentials(), camera.id().toString()));
+    }
+
+    private Camera first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? map(it.next()) : null;
+    }
+
+    private List<Camera> all(RowSet<Row> rows) {
+        var result = new ArrayList<Camera>(rows.size());
+        rows.forEach(row -> result.add(map(row)));
+        return result;
+    }
+
+    private Camera map(Row row) {
+        var id = row.getUUID("id");
+        var blob = row.getBuffer("credentials");
+        return new Camera(
+                id,
+                row.getString("tenant_id"),
+                row.getString("name"),
+                row.getString("description"),
+                row.getString("room_id"),
+                row.getString("location"),
+                row.getString("rtsp_url"),
+                blob == null ? null : cipher.decrypt(blob.getBytes(), id.toString()),
+                row.getDouble("analysis_fps"),
+                row.getInteger("output_width"),
+                row.getInteger("output_height"),
+                row.getInteger("jpeg_quality"),
+                row.getBoolean("enabled"),
+                row.getBoolean("run_requested"),
+                row.getUUID("session_id"),
+                row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

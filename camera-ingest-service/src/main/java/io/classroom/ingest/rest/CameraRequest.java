@@ -1,0 +1,38 @@
+package io.classroom.ingest.rest;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A camera to create or replace. Credentials may also come in the URL's userinfo; they are split off. */
+@Schema(description = "Camera settings; username/password are write-only")
+public record CameraRequest(
+        @NotBlank @Size(max = 120) String name,
+        @Size(max = 1000) String description,
+        @Size(max = 120) String roomId,
+        @Size(max = 200) String location,
+
+        @NotBlank @Size(max = 2000) @Schema(example = "rtsp://192.0.2.10:554/stream1")
+        String rtspUrl,
+
+        @Size(max = 200) @Schema(description = "Write-only; on update, omit both to keep, empty to clear")
+        String username,
+
+        @Size(max = 200) @Schema(description = "Write-only") String password,
+
+        @DecimalMin("0.2")
+        @DecimalMax("30")
+        @Schema(description = "Frames per second sent for analysis", defaultValue = "1")
+        Double analysisFps,
+
+        @Min(16) @Max(3840) @Schema(defaultValue = "640") Integer outputWidth,
+        @Min(16) @Max(2160) @Schema(defaultValue = "360") Integer outputHeight,
+
+        @Min(1) @Max(100) @Schema(description = "JPEG quality 1-100", defaultValue = "80")
+        Integer jpegQuality,
+
+        @Schema(defaultValue = "true") Boolean enabled) {}

@@ -1,0 +1,175 @@
+package io.classroom.ingest.rest;
+
+import io.classroom.ingest.CameraStatus;
+import io.classroom.ingest.ProbeResult;
+import io.classroom.ingest.service.CameraService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/ingest/cameras")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"TEACHER", "ADMIN"})
+@Tag(name = "Cameras", description = "Camera registry, streams and health")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "Not a teacher or admin")
+public class CameraResource {
+
+    private final CameraService service;
+    private final JsonWebToken jwt;
+
+    public CameraResource(CameraService service, JsonWebToken jwt) {
+        this.service = service;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Operation(summary = "List the tenant's cameras")
+    @APIResponse(responseCode = "200", description = "Cameras, credentials never included")
+    public Uni<List<CameraView>> list() {
+        return service.list(Callers.tenant(jwt))
+                .map(cameras -> cameras.stream().map(CameraView::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a camera", description = "Credentials are stored encrypted and never returned.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = CameraView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid settings or URL")
+    public Uni<Response> create(@Valid @NotNull CameraRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        return service.create(Callers.tenant(jwt), request)
+                .map(camera -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(camera.id().toString())
+                                .build())
+                        .entity(CameraView.of(camera))
+                        .build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a camera")
+    @APIResponse(responseCode = "200", description = "The camera")
+    @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
+    public Uni<CameraView> get(@PathParam("id") UUID id) {
+        return service.get(Callers.tenant(jwt), id).map(CameraView::of);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Replace a camera's settings",
+            description = "Omit username and password to keep the stored credentials; a running stream restarts.")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "400", description = "Invalid settings or URL")
+    @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
+    public Uni<CameraView> update(@PathParam("id") UUID id, @Valid @NotNull CameraRequest request) {
+        return service.update(Callers.tenant(jwt), id, request).map(CameraView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a camera (its stream stops)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return service.delete(Callers.tenant(jwt), id);
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @Operation(summary = "Start the camera's stream by hand", description = "One replica picks it up through a lease.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Requested; poll the status",
+            content = @Content(schema = @Schema(implementation = CameraStatus.class)))
+    @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
+    @APIResponse(responseCode = "409", description = "The camera is disabled")
+    public Uni<Response> start(@PathParam("id") UUID id) {
+        return service.requestRun(Callers.tenant(jwt), id, true)
+                .map(status -> Response.accepted(status).build());
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Operation(summary = "Stop the camera's stream")
+    @APIResponse(
+            responseCode = "202",
+            description = "Requested; poll the status",
+            content = @Content(schema = @Schema(implementation = CameraStatus.class)))
+    @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
+    public Uni<Response> stop(@PathParam("id") UUID id) {
+        return service.requestRun(Callers.tenant(jwt), id, false)
+                .map(status -> Response.accepted(status).build());
+    }
+
+    @GET
+    @Path("/{id}/status")
+    @Operation(summary = "Live health of the camera's stream", description = "Answered by any replica from Redis.")
+    @APIResponse(responseCode = "200", description = "The status")
+    @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
+    public Uni<CameraStatus> status(@PathParam("id") UUID id) {
+        return service.status(Callers.tenant(jwt), id);
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "Live health of all the tenant's cameras")
+    @APIResponse(responseCode = "200", description = "One status per camera")
+    public Uni<List<CameraStatus>> statuses() {
+        return service.statuses(Callers.tenant(jwt));
+    }
+
+    @POST
+    @Path("/test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Test a connection before saving",
+            description = "Probes the URL with a timeout: codec, resolution and frame rate, or a clear reason"
+                    + " (UNREACHABLE, AUTH_FAILED, STREAM_NOT_FOUND, NOT_A_VIDEO_STREAM, TIMEOUT).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The probe ran; see ok and reason",
+            content = @Content(schema = @Schema(implementation = ProbeResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid URL")
+    public Uni<ProbeResult> test(@Valid @NotNull ProbeRequest request) {
+        return service.test(request);
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @Operation(summary = "Test a saved camera's connection with its stored credentials")
+    @APIResponse(
+            responseCode = "200",
+            description = "The probe ran; see ok and reason",
+            content = @Content(schema = @Schema(implementation = ProbeResult.class)))
+    @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
+    public Uni<ProbeResult> testSaved(@PathParam("id") UUID id) {
+        return service.test(Callers.tenant(jwt), id);
+    }
+}

@@ -1,0 +1,52 @@
+package io.classroom.ingest.rest;
+
+import io.classroom.ingest.Camera;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A camera as the API shows it: never the credentials, only whether there are some. */
+@Schema(description = "A registered camera")
+public record CameraView(
+        UUID id,
+        String name,
+        String description,
+        String roomId,
+        String location,
+        @Schema(description = "Without credentials") String rtspUrl,
+        boolean hasCredentials,
+        double analysisFps,
+        int outputWidth,
+        int outputHeight,
+        int jpegQuality,
+        boolean enabled,
+
+        @Schema(description = "A stream is requested (by hand or by a class session)")
+        boolean running,
+
+        @Schema(description = "Class session the camera streams for")
+        UUID sessionId,
+
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static CameraView of(Camera camera) {
+        return new CameraView(
+                camera.id(),
+                camera.name(),
+                camera.description(),
+                camera.roomId(),
+                camera.location(),
+                camera.rtspUrl(),
+                camera.hasCredentials(),
+                camera.analysisFps(),
+                camera.outputWidth(),
+                camera.outputHeight(),
+                camera.jpegQuality(),
+                camera.enabled(),
+                camera.runRequested(),
+                camera.sessionId(),
+                camera.createdAt(),
+                camera.updatedAt());
+    }
+}

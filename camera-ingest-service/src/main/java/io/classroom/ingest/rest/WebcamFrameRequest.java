@@ -1,0 +1,14 @@
+package io.classroom.ingest.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A webcam frame as JSON, as older clients send it. */
+@Schema(description = "Webcam frame as base64 JSON")
+public record WebcamFrameRequest(
+        @Schema(description = "Active class session", required = true)
+        String sessionId,
+
+        @JsonProperty("frame_base64")
+        @Schema(description = "JPEG or PNG, base64; a data: URL prefix is accepted", required = true)
+        String frameBase64) {}

@@ -1,0 +1,96 @@
+package io.classroom.ingest.rest;
+
+import io.classroom.ingest.Problems;
+import io.classroom.ingest.service.WebcamFrameService;
+import io.classroom.ingest.service.WebcamFrameService.Accepted;
+import io.classroom.ingest.service.WebcamFrameService.Sender;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/ingest/webcam/frames")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+@Tag(name = "Webcam frames", description = "Frames of students without room cameras")
+@SecurityRequirement(name = "jwt")
+@APIResponse(
+        responseCode = "202",
+        description = "Published on ingest.frames.v1",
+        content = @Content(schema = @Schema(implementation = Accepted.class)))
+@APIResponse(responseCode = "400", description = "Missing or invalid session id, bad base64 or undecodable image")
+@APIResponse(responseCode = "401", description = "No or invalid token")
+@APIResponse(responseCode = "403", description = "A student not on the session's roster")
+@APIResponse(responseCode = "404", description = "No such active session in the caller's tenant")
+@APIResponse(responseCode = "413", description = "Frame too large")
+@APIResponse(responseCode = "415", description = "Not a JPEG or PNG image")
+@APIResponse(responseCode = "429", description = "Too many frames per second (see Retry-After)")
+public class WebcamFrameResource {
+
+    private final WebcamFrameService service;
+    private final JsonWebToken jwt;
+
+    public WebcamFrameResource(WebcamFrameService service, JsonWebToken jwt) {
+        this.service = service;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a webcam frame as base64 JSON (frame_base64, data: URL accepted)")
+    public Response postJson(WebcamFrameRequest request) {
+        if (request == null) {
+            throw Problems.badRequest("missing-body", "a JSON body with sessionId and frame_base64 is required");
+        }
+        return accepted(request.sessionId(), service.decodeBase64(request.frameBase64()));
+    }
+
+    @POST
+    @Consumes({"image/jpeg", "image/png"})
+    @Operation(summary = "Send a webcam frame as a binary JPEG or PNG body")
+    public Response postBinary(@QueryParam("sessionId") String sessionId, byte[] body) {
+        return accepted(sessionId, body);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Send a webcam frame as multipart form data (fields sessionId and frame)")
+    public Response postMultipart(@RestForm String sessionId, @RestForm("frame") FileUpload frame) {
+        if (frame == null) {
+            throw Problems.badRequest("missing-frame", "the form field frame is required");
+        }
+        service.checkSize(frame.size());
+        try {
+            return accepted(sessionId, Files.readAllBytes(frame.uploadedFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Response accepted(String sessionId, byte[] data) {
+        var sender = new Sender(Callers.tenant(jwt), Callers.userId(jwt), isStudentOnly(jwt));
+        return Response.accepted(service.accept(sender, sessionId, data)).build();
+    }
+
+    /** Teachers and admins may send for any active session of their tenant; students only for their own. */
+    static boolean isStudentOnly(JsonWebToken jwt) {
+        var groups = jwt.getGroups();
+        return !(groups.contains("TEACHER") || groups.contains("ADMIN"));
+    }
+}

@@ -1,0 +1,191 @@
+package io.classroom.ingest.service;
+
+import io.classroom.ingest.Camera;
+import io.classroom.ingest.CameraStatus;
+import io.classroom.ingest.Credentials;
+import io.classroom.ingest.ProbeResult;
+import io.classroom.ingest.Problems;
+import io.classroom.ingest.repository.CameraRepository;
+import io.classroom.ingest.rest.CameraRequest;
+import io.classroom.ingest.rest.ProbeRequest;
+import io.classroom.ingest.stream.RtspUrls;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Camera registry logic: validation, credentials, run requests; streams follow through the scheduler. */
+@ApplicationScoped
+public class CameraService {
+
+    private final CameraRepository repository;
+    private final CameraStatusStore statusStore;
+    private final CameraScheduler scheduler;
+    private final ConnectionTester tester;
+
+    public CameraService(
+            CameraRepository repository,
+            CameraStatusStore statusStore,
+            CameraScheduler scheduler,
+            ConnectionTester tester) {
+        this.repository = repository;
+        this.statusStore = statusStore;
+        this.scheduler = scheduler;
+        this.tester = tester;
+    }
+
+    public Uni<List<Camera>> list(String tenantId) {
+        return repository.list(tenantId);
+    }
+
+    public Uni<Camera> get(String tenantId, UUID id) {
+        return repository.find(tenantId, id).onItem().ifNull().failWith(() -> Problems.notFound("camera"));
+    }
+
+    public Uni<Camera> create(String tenantId, CameraRequest request) {
+        var url = parseUrl(request.rtspUrl());
+        checkSize(request);
+        var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var camera = new Camera(
+                UUID.randomUUID(),
+                tenantId,
+                request.name().trim(),
+                request.description(),
+                request.roomId(),
+                request.location(),
+                url.url(),
+                credentials(request.username(), request.password(), url, null),
+                request.analysisFps() == null ? 1.0 : request.analysisFps(),
+                request.outputWidth() == null ? 640 : request.outputWidth(),
+                request.outputHeight() == null ? 360 : request.outputHeight(),
+                request.jpegQuality() == null ? 80 : request.jpegQuality(),
+                request.enabled() == null || request.enabled(),
+                false,
+                null,
+                now,
+                now);
+        return repository.insert(camera);
+    }
+
+    /** Replaces a camera's settings; a running stream restarts with them. */
+    public Uni<Camera> update(String tenantId, UUID id, CameraRequest request) {
+        var url = parseUrl(request.rtspUrl());
+        checkSize(request);
+        return get(tenantId, id)
+                .map(existing -> new Camera(
+                        id,
+                        tenantId,
+                        request.name().trim(),
+                        request.description(),
+                        request.roomId(),
+                        request.location(),
+                        url.url(),
+                        credentials(request.username(), request.password(), url, existing.credentials()),
+                        request.analysisFps() == null ? existing.analysisFps() : request.analysisFps(),
+                        request.outputWidth() == null ? existing.outputWidth() : request.outputWidth(),
+                        request.outputHeight() == null ? existing.outputHeight() : request.outputHeight(),
+                        request.jpegQuality() == null ? existing.jpegQuality() : request.jpegQuality(),
+                        request.enabled() == null ? existing.enabled() : request.enabled(),
+                        existing.runRequested(),
+                        existing.sessionId(),
+                        existing.createdAt(),
+                        Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                .chain(repository::update)
+                .onItem()
+                .ifNull()
+                .failWith(() -> Problems.notFound("camera"))
+                .invoke(scheduler::reconcileSoon);
+    }
+
+    public Uni<Void> delete(String tenantId, UUID id) {
+        return repository
+                .delete(tenantId, id)
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw Problems.notFound("camera");
+                    }
+                    scheduler.reconcileSoon();
+                })
+                .replaceWithVoid();
+    }
+
+    /** Requests the stream to run (or stop); the replica holding the lease follows within a renew interval. */
+    public Uni<CameraStatus> requestRun(String tenantId, UUID id, boolean run) {
+        return get(tenantId, id)
+                .invoke(camera -> {
+                    if (run && !camera.enabled()) {
+                        throw Problems.of(
+                                Response.Status.CONFLICT,
+                                "camera-disabled",
+                                "Camera disabled",
+                                "enable the camera before starting it");
+                    }
+                })
+                .chain(camera -> repository.requestRun(tenantId, id, run))
+                .onItem()
+                .ifNull()
+                .failWith(() -> Problems.notFound("camera"))
+                .invoke(scheduler::reconcileSoon)
+                .chain(camera -> statusStore.read(id, camera.runRequested()));
+    }
+
+    public Uni<CameraStatus> status(String tenantId, UUID id) {
+        return get(tenantId, id).chain(camera -> statusStore.read(id, camera.shouldStream()));
+    }
+
+    public Uni<List<CameraStatus>> statuses(String tenantId) {
+        return repository
+                .list(tenantId)
+                .onItem()
+                .transformToMulti(cameras -> Multi.createFrom().iterable(cameras))
+                .onItem()
+                .transformToUniAndConcatenate(camera -> statusStore.read(camera.id(), camera.shouldStream()))
+                .collect()
+                .asList();
+    }
+
+    public Uni<ProbeResult> test(ProbeRequest request) {
+        var url = parseUrl(request.rtspUrl());
+        var credentials = credentials(request.username(), request.password(), url, null);
+        return Uni.createFrom()
+                .item(() -> tester.probe(url.url(), credentials))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    public Uni<ProbeResult> test(String tenantId, UUID id) {
+        return get(tenantId, id)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(camera -> tester.probe(camera.rtspUrl(), camera.credentials()));
+    }
+
+    private static RtspUrls.Parsed parseUrl(String raw) {
+        try {
+            return RtspUrls.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("invalid-rtsp-url", e.getMessage());
+        }
+    }
+
+    private static void checkSize(CameraRequest request) {
+        if ((request.outputWidth() != null && request.outputWidth() % 2 != 0)
+                || (request.outputHeight() != null && request.outputHeight() % 2 != 0)) {
+            throw Problems.badRequest("invalid-resolution", "outputWidth and outputHeight must be even");
+        }
+    }
+
+    /** Explicit username/password win over the URL's userinfo; neither keeps the existing ones; empty clears. */
+    private static Credentials credentials(
+            String username, String password, RtspUrls.Parsed url, Credentials existing) {
+        if (username != null || password != null) {
+            return username == null || username.isEmpty()
+                    ? null
+                    : new Credentials(username, password == null ? "" : password);
+        }
+        return url.credentials().orElse(existing);
+    }
+}

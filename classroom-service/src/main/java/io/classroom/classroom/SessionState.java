@@ -1,0 +1,7 @@
+package io.classroom.classroom;
+
+/** Lifecycle of a class session. */
+public enum SessionState {
+    ACTIVE,
+    ENDED
+}

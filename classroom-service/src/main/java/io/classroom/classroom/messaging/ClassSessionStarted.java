@@ -1,0 +1,43 @@
+package io.classroom.classroom.messaging;
+
+import io.classroom.classroom.ClassSession;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code classroom.sessions.v1} event when a class is activated (schema: events/classroom.sessions.v1). */
+public record ClassSessionStarted(
+        String eventId,
+        String type,
+        Instant occurredAt,
+        String tenantId,
+        String sessionId,
+        String classId,
+        String className,
+        String roomId,
+        String teacherId,
+        List<String> roster,
+        List<String> cameraIds,
+        Instant startedAt,
+        Instant plannedEnd,
+        int attendanceThreshold,
+        long lateGraceSeconds) {
+
+    public static ClassSessionStarted of(ClassSession s) {
+        return new ClassSessionStarted(
+                s.startEventId,
+                "ClassSessionStarted",
+                s.startedAt,
+                s.tenantId,
+                s.id,
+                s.classId,
+                s.className,
+                s.roomId,
+                s.teacherId,
+                s.roster,
+                s.cameraIds,
+                s.startedAt,
+                s.plannedEnd,
+                s.attendanceThreshold,
+                s.lateGraceSeconds);
+    }
+}

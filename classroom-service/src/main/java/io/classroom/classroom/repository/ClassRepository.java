@@ -1,0 +1,151 @@
+package io.classroom.classroom.repository;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.classroom.classroom.Enrolment;
+import io.classroom.classroom.SchoolClass;
+import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.bson.conversions.Bson;
+
+/** Classes; every query filters by tenant and only uses typed filters (no query strings from input). */
+@ApplicationScoped
+public class ClassRepository implements ReactivePanacheMongoRepositoryBase<SchoolClass, String> {
+
+    /** Which classes a "my classes" listing covers. */
+    public record Scope(String tenantId, String teacherId, String studentId, boolean includeArchived, String query) {}
+
+    public Uni<SchoolClass> findInTenant(String tenantId, String id) {
+        return find(byId(tenantId, id)).firstResult();
+    }
+
+    public Uni<SchoolClass> findByJoinCode(String tenantId, String joinCode) {
+        return find(and(eq("tenantId", tenantId), eq("joinCode", joinCode))).firstResult();
+    }
+
+    public Uni<List<SchoolClass>> list(Scope scope, int page, int size) {
+        return find(filter(scope), Sorts.ascending("title", "_id"))
+                .page(Page.of(page, size))
+                .list();
+    }
+
+    public Uni<Long> count(Scope scope) {
+        return count(filter(scope));
+    }
+
+    private static Bson filter(Scope scope) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(eq("tenantId", scope.tenantId()));
+        if (scope.teacherId() != null && scope.studentId() != null) {
+            filters.add(or(eq("teacherId", scope.teacherId()), eq("students.userId", scope.studentId())));
+        } else if (scope.teacherId() != null) {
+            filters.add(eq("teacherId", scope.teacherId()));
+        } else if (scope.studentId() != null) {
+            filters.add(eq("students.userId", scope.studentId()));
+        }
+        if (!scope.includeArchived()) {
+            filters.add(eq("archived", false));
+        }
+        if (scope.query() != null && !scope.query().isBlank()) {
+            // Quoted: the search text is matched literally, never interpreted as a pattern or an operator.
+            filters.add(regex("title", Pattern.quote(scope.query().strip()), "i"));
+        }
+        return and(filters);
+    }
+
+    public Uni<SchoolClass> updateDetails(String tenantId, String id, Bson changes) {
+        return mongoCollection()
+                .findOneAndUpdate(
+                        byId(tenantId, id),
+                        changes,
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    /** Archives a class that has no active session; false when it has one (or is gone). */
+    public Uni<Boolean> archive(String tenantId, String id, Instant now) {
+        return mongoCollection()
+                .updateOne(
+                        and(byId(tenantId, id), eq("activeSessionId", null)),
+                        Updates.combine(Updates.set("archived", true), Updates.set("updatedAt", now)))
+                .map(r -> r.getMatchedCount() == 1);
+    }
+
+    /** Adds a student unless already enrolled or the class is archived; true when the roster changed. */
+    public Uni<Boolean> enrol(String tenantId, String id, Enrolment enrolment) {
+        return mongoCollection()
+                .updateOne(
+                        and(byId(tenantId, id), eq("archived", false), ne("students.userId", enrolment.userId)),
+                        Updates.push("students", enrolment))
+                .map(r -> r.getModifiedCount() == 1);
+    }
+
+    public Uni<Void> unenrol(String tenantId, String id, String userId) {
+        return mongoCollection()
+                .updateOne(byId(tenantId, id), Updates.pull("students", eq("userId", userId)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Marks {@code sessionId} as the class's active session if the active session is still {@code expected} (null
+     * or a stale ended one): two concurrent activations cannot both succeed, without transactions.
+     */
+    public Uni<Boolean> claimActiveSession(String tenantId, String id, String expected, String sessionId) {
+        return mongoCollection()
+                .updateOne(
+                        and(byId(tenantId, id), eq("archived", false), eq("activeSessionId", expected)),
+                        Updates.set("activeSessionId", sessionId))
+                .map(r -> r.getModifiedCount() == 1);
+    }
+
+    public Uni<Void> releaseActiveSession(String tenantId, String id, String sessionId) {
+        return mongoCollection()
+                .updateOne(
+                        and(byId(tenantId, id), eq("activeSessionId", sessionId)), Updates.set("activeSessionId", null))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> removeStudentEverywhere(String tenantId, String userId) {
+        return mongoCollection()
+                .updateMany(
+                        and(eq("tenantId", tenantId), eq("students.userId", userId)),
+                        Updates.pull("students", eq("userId", userId)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> renameStudentEverywhere(String tenantId, String userId, String displayName) {
+        return mongoCollection()
+                .updateMany(
+                        and(eq("tenantId", tenantId), eq("students.userId", userId)),
+                        Updates.set("students.$.displayName", displayName))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> clearDefaultRoom(String tenantId, String roomId) {
+        return mongoCollection()
+                .updateMany(
+                        and(eq("tenantId", tenantId), eq("defaultRoomId", roomId)), Updates.set("defaultRoomId", null))
+                .replaceWithVoid();
+    }
+
+    public Uni<Boolean> deleteInTenant(String tenantId, String id) {
+        return delete(byId(tenantId, id)).map(n -> n == 1);
+    }
+
+    private static Bson byId(String tenantId, String id) {
+        return and(eq("_id", id), eq("tenantId", tenantId));
+    }
+}

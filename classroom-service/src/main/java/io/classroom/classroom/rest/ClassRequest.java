@@ -1,0 +1,26 @@
+package io.classroom.classroom.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A class as created or replaced by its teacher. */
+public record ClassRequest(
+        @Schema(example = "Physics 101") @NotBlank @Size(max = 200)
+        String title,
+
+        @Size(max = 2000) String description,
+        @NotNull @Valid ScheduleDto schedule,
+
+        @Schema(description = "room whose cameras a session uses unless activation names another") @Size(max = 64)
+        String defaultRoomId,
+
+        @Schema(description = "percent of engaged time for PRESENT; default from configuration (75)") @Min(1) @Max(100)
+        Integer attendanceThreshold,
+
+        @Schema(description = "minutes a student may arrive late; default from configuration") @Min(0) @Max(240)
+        Integer lateGraceMinutes) {}

@@ -1,0 +1,178 @@
+package io.classroom.classroom.rest;
+
+import io.classroom.classroom.Caller;
+import io.classroom.classroom.service.ClassService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Classes, their archive state and their rosters. Ids are UUIDs: a malformed one answers 404 like an unknown one. */
+@Path("/api/classroom/classes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Classes", description = "Classes, join codes and rosters")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid access token")
+public class ClassResource {
+
+    private final ClassService classes;
+    private final CurrentCaller caller;
+
+    public ClassResource(ClassService classes, CurrentCaller caller) {
+        this.classes = classes;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Caller.TEACHER)
+    @Operation(summary = "Create a class (the caller becomes its teacher); a unique join code is generated")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid fields, schedule or time zone")
+    @APIResponse(responseCode = "403", description = "Not a teacher")
+    @APIResponse(responseCode = "422", description = "The default room does not exist")
+    public Uni<Response> create(@NotNull @Valid ClassRequest request) {
+        return classes.create(caller.get(), request)
+                .map(c -> Response.created(URI.create("/api/classroom/classes/" + c.id()))
+                        .entity(c)
+                        .build());
+    }
+
+    @GET
+    @RolesAllowed({Caller.TEACHER, Caller.STUDENT, Caller.ADMIN})
+    @Operation(
+            summary = "My classes",
+            description = "Teachers: the classes they teach; students: those they are enrolled in; admins: all of"
+                    + " the tenant. Sorted by title.")
+    @APIResponse(responseCode = "200", description = "One page of classes")
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    public Uni<PageResponse<ClassResponse>> list(
+            @Parameter(description = "include archived classes") @QueryParam("includeArchived") @DefaultValue("false")
+                    boolean includeArchived,
+            @Parameter(description = "case-insensitive text searched literally in titles")
+                    @QueryParam("q")
+                    @Size(max = 100)
+                    String q,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return classes.listMine(caller.get(), includeArchived, q, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.TEACHER, Caller.STUDENT, Caller.ADMIN})
+    @Operation(
+            summary =
+                    "Get a class (its teacher, an admin or an enrolled student; the join code is hidden from students)")
+    @APIResponse(responseCode = "200", description = "The class")
+    @APIResponse(responseCode = "404", description = "Unknown, not visible to the caller, or malformed id")
+    public Uni<ClassResponse> get(@PathParam("id") UUID id) {
+        return classes.get(caller.get(), id.toString());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @Operation(summary = "Replace a class's details (not its roster, teacher or join code)")
+    @APIResponse(responseCode = "200", description = "The updated class")
+    @APIResponse(responseCode = "400", description = "Invalid fields, schedule or time zone")
+    @APIResponse(responseCode = "403", description = "Not the class's teacher")
+    @APIResponse(responseCode = "404", description = "Unknown class")
+    @APIResponse(responseCode = "422", description = "The default room does not exist")
+    public Uni<ClassResponse> update(@PathParam("id") UUID id, @NotNull @Valid ClassRequest request) {
+        return classes.update(caller.get(), id.toString(), request);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @Operation(summary = "Delete a class; its running session ends with reason CLASS_DELETED, past sessions stay")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Not the class's teacher")
+    @APIResponse(responseCode = "404", description = "Unknown class")
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return classes.delete(caller.get(), id.toString());
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @Operation(summary = "Archive a class (idempotent): no new students, no new sessions")
+    @APIResponse(responseCode = "200", description = "The archived class")
+    @APIResponse(responseCode = "403", description = "Not the class's teacher")
+    @APIResponse(responseCode = "404", description = "Unknown class")
+    @APIResponse(responseCode = "409", description = "The class has an active session")
+    public Uni<ClassResponse> archive(@PathParam("id") UUID id) {
+        return classes.archive(caller.get(), id.toString());
+    }
+
+    @POST
+    @Path("/join")
+    @RolesAllowed(Caller.STUDENT)
+    @Operation(summary = "Join a class with its join code (idempotent)")
+    @APIResponse(responseCode = "200", description = "The joined class")
+    @APIResponse(responseCode = "400", description = "No join code")
+    @APIResponse(responseCode = "403", description = "Not a student")
+    @APIResponse(responseCode = "404", description = "No class of the caller's tenant has this code")
+    @APIResponse(responseCode = "409", description = "The class is archived")
+    public Uni<ClassResponse> join(@NotNull @Valid JoinRequest request) {
+        return classes.join(caller.get(), request.joinCode());
+    }
+
+    @GET
+    @Path("/{id}/roster")
+    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @Operation(summary = "The class's roster (its teacher or an admin)")
+    @APIResponse(responseCode = "200", description = "Enrolled students")
+    @APIResponse(responseCode = "403", description = "Not the class's teacher")
+    @APIResponse(responseCode = "404", description = "Unknown class")
+    public Uni<List<RosterEntry>> roster(@PathParam("id") UUID id) {
+        return classes.roster(caller.get(), id.toString());
+    }
+
+    @PUT
+    @Path("/{id}/students/{userId}")
+    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @Operation(summary = "Enrol a student (idempotent)")
+    @APIResponse(responseCode = "200", description = "The roster")
+    @APIResponse(responseCode = "403", description = "Not the class's teacher")
+    @APIResponse(responseCode = "404", description = "Unknown class")
+    @APIResponse(responseCode = "409", description = "The class is archived")
+    public Uni<List<RosterEntry>> addStudent(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
+        return classes.addStudent(caller.get(), id.toString(), userId.toString());
+    }
+
+    @DELETE
+    @Path("/{id}/students/{userId}")
+    @RolesAllowed({Caller.TEACHER, Caller.ADMIN, Caller.STUDENT})
+    @Operation(summary = "Remove a student (the teacher), or leave the class (the student); idempotent")
+    @APIResponse(responseCode = "204", description = "Not enrolled (any more)")
+    @APIResponse(responseCode = "403", description = "A student removing someone else")
+    @APIResponse(responseCode = "404", description = "Unknown class")
+    public Uni<Void> removeStudent(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
+        return classes.removeStudent(caller.get(), id.toString(), userId.toString());
+    }
+}

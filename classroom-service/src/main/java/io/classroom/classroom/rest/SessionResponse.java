@@ -1,0 +1,48 @@
+package io.classroom.classroom.rest;
+
+import io.classroom.classroom.ClassSession;
+import io.classroom.classroom.EndReason;
+import io.classroom.classroom.SessionState;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A class session with its snapshotted roster and cameras. */
+public record SessionResponse(
+        String id,
+        String classId,
+        String className,
+        String teacherId,
+        String roomId,
+        List<String> cameraIds,
+        List<String> roster,
+        SessionState state,
+        Instant startedAt,
+        Instant plannedEnd,
+        Instant endedAt,
+        EndReason endReason,
+        int attendanceThreshold,
+        long lateGraceSeconds,
+
+        @Schema(description = "false while a session event is not yet acknowledged by Kafka; it is retried until it is")
+        boolean eventsPublished) {
+
+    public static SessionResponse of(ClassSession s) {
+        return new SessionResponse(
+                s.id,
+                s.classId,
+                s.className,
+                s.teacherId,
+                s.roomId,
+                s.cameraIds,
+                s.roster,
+                s.state,
+                s.startedAt,
+                s.plannedEnd,
+                s.endedAt,
+                s.endReason,
+                s.attendanceThreshold,
+                s.lateGraceSeconds,
+                s.startEventSent && !Boolean.FALSE.equals(s.endEventSent));
+    }
+}

@@ -1,0 +1,239 @@
+package io.classroom.classroom.service;
+
+import io.classroom.classroom.Caller;
+import io.classroom.classroom.ClassSession;
+import io.classroom.classroom.EndReason;
+import io.classroom.classroom.Problems;
+import io.classroom.classroom.SchoolClass;
+import io.classroom.classroom.SessionState;
+import io.classroom.classroom.config.ClassroomConfig;
+import io.classroom.classroom.messaging.ClassSessionEventPublisher;
+import io.classroom.classroom.repository.ClassRepository;
+import io.classroom.classroom.repository.ClassSessionRepository;
+import io.classroom.classroom.repository.RoomRepository;
+import io.classroom.classroom.rest.PageResponse;
+import io.classroom.classroom.rest.SessionResponse;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Activation and end of class sessions. A session is stored before its event is sent; the event's outbox flag is
+ * set once Kafka acknowledged it, and {@link #publishUnsent()} retries the others.
+ */
+@ApplicationScoped
+public class ClassSessionService {
+
+    private static final int JOB_BATCH = 200;
+
+    private final ClassRepository classes;
+    private final RoomRepository rooms;
+    private final ClassSessionRepository sessions;
+    private final ClassSessionEventPublisher publisher;
+    private final ClassroomConfig config;
+
+    public ClassSessionService(
+            ClassRepository classes,
+            RoomRepository rooms,
+            ClassSessionRepository sessions,
+            ClassSessionEventPublisher publisher,
+            ClassroomConfig config) {
+        this.classes = classes;
+        this.rooms = rooms;
+        this.sessions = sessions;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    public Uni<SessionResponse> activate(Caller caller, String classId, String roomOverride) {
+        var tenant = caller.tenantId();
+        return classes.findInTenant(tenant, classId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> Problems.notFound("class", classId))
+                .invoke(c -> requireManager(caller, c))
+                .chain(c -> {
+                    if (c.archived) {
+                        return Uni.createFrom()
+                                .failure(Problems.conflict("class-archived", "class " + classId + " is archived"));
+                    }
+                    var roomId = roomOverride != null ? roomOverride : c.defaultRoomId;
+                    return ensureNoActiveSession(c)
+                            .chain(() -> cameraIds(tenant, roomId))
+                            .chain(cameras -> start(c, roomId, cameras));
+                })
+                .call(publisher::publishPending)
+                .map(SessionResponse::of);
+    }
+
+    /** A class may point at a session that already ended (a crash between the two writes): that one is stale. */
+    private Uni<Void> ensureNoActiveSession(SchoolClass c) {
+        if (c.activeSessionId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.findById(c.activeSessionId)
+                .invoke(active -> {
+                    if (active != null && active.state == SessionState.ACTIVE) {
+                        throw activeConflict(c.id, active.id);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<List<String>> cameraIds(String tenant, String roomId) {
+        if (roomId == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return rooms.findInTenant(tenant, roomId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> Problems.unprocessable("unknown-room", "room " + roomId + " does not exist"))
+                .map(room -> ClassSessionService.copy(room.cameraIds));
+    }
+
+    private Uni<ClassSession> start(SchoolClass c, String roomId, List<String> cameras) {
+        var now = Clock.now();
+        var s = new ClassSession();
+        s.id = UUID.randomUUID().toString();
+        s.tenantId = c.tenantId;
+        s.classId = c.id;
+        s.className = c.title;
+        s.teacherId = c.teacherId;
+        s.roomId = roomId;
+        s.cameraIds = cameras;
+        s.roster = c.students.stream().map(e -> e.userId).distinct().toList();
+        s.state = SessionState.ACTIVE;
+        s.startedAt = now;
+        s.plannedEnd = now.plus(Duration.ofMinutes(c.schedule.durationMinutes));
+        s.attendanceThreshold = c.attendanceThreshold;
+        s.lateGraceSeconds = Duration.ofMinutes(c.lateGraceMinutes).toSeconds();
+        s.startEventId = UUID.randomUUID().toString();
+        s.startEventSent = false;
+        // The conditional update on the class document is the lock: only one activation wins.
+        return classes.claimActiveSession(c.tenantId, c.id, c.activeSessionId, s.id)
+                .chain(claimed -> {
+                    if (!claimed) {
+                        return Uni.createFrom().failure(activeConflict(c.id, null));
+                    }
+                    return sessions.persist(s)
+                            .onFailure()
+                            .call(() -> classes.releaseActiveSession(c.tenantId, c.id, s.id));
+                });
+    }
+
+    /** Ending an ended session is idempotent: it answers the session as it is, without a second event. */
+    public Uni<SessionResponse> end(Caller caller, String sessionId) {
+        return visibleSession(caller, sessionId)
+                .chain(s -> s.state == SessionState.ACTIVE
+                        ? endById(s.id, EndReason.DEACTIVATED)
+                                .chain(() -> sessions.findInTenant(caller.tenantId(), sessionId))
+                        : Uni.createFrom().item(s))
+                .map(SessionResponse::of);
+    }
+
+    /** Ends a session if it is still active, frees its class and publishes the end; a no-op otherwise. */
+    public Uni<Void> endById(String sessionId, EndReason reason) {
+        return sessions.end(sessionId, reason, Clock.now())
+                .onItem()
+                .ifNotNull()
+                .call(ended -> classes.releaseActiveSession(ended.tenantId, ended.classId, ended.id))
+                .onItem()
+                .ifNotNull()
+                .call(publisher::publishPending)
+                .replaceWithVoid();
+    }
+
+    public Uni<SessionResponse> get(Caller caller, String sessionId) {
+        return visibleSession(caller, sessionId).map(SessionResponse::of);
+    }
+
+    public Uni<PageResponse<SessionResponse>> listForClass(
+            Caller caller, String classId, SessionState state, int page, int size) {
+        return classes.findInTenant(caller.tenantId(), classId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> Problems.notFound("class", classId))
+                .invoke(c -> requireManager(caller, c))
+                .chain(c ->
+                        list(new ClassSessionRepository.Scope(caller.tenantId(), classId, null, state), page, size));
+    }
+
+    /** Admins see the tenant's sessions, teachers those of the classes they teach. */
+    public Uni<PageResponse<SessionResponse>> listMine(Caller caller, SessionState state, int page, int size) {
+        var teacher = caller.isAdmin() ? null : caller.userId();
+        return list(new ClassSessionRepository.Scope(caller.tenantId(), null, teacher, state), page, size);
+    }
+
+    private Uni<PageResponse<SessionResponse>> list(ClassSessionRepository.Scope scope, int page, int size) {
+        return sessions.count(scope)
+                .chain(total -> sessions.list(scope, page, size)
+                        .map(list -> new PageResponse<>(
+                                list.stream().map(SessionResponse::of).toList(), page, size, total)));
+    }
+
+    /** Ends every session still active {@code autoEndGrace} after its planned end (reason PLANNED_END). */
+    public Uni<Integer> endOverdueSessions() {
+        var cutoff = Clock.now().minus(config.sessions().autoEndGrace());
+        return sessions.findOverdue(cutoff, JOB_BATCH)
+                .onItem()
+                .transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem()
+                .transformToUniAndConcatenate(s -> endById(s.id, EndReason.PLANNED_END)
+                        .replaceWith(1)
+                        .onFailure()
+                        .recoverWithItem(failure -> {
+                            Log.warnf("Could not auto-end session %s: %s", s.id, failure.toString());
+                            return 0;
+                        }))
+                .collect()
+                .with(Collectors.summingInt(Integer::intValue));
+    }
+
+    /** Publishes again the events Kafka has not acknowledged yet (same event ids: consumers dedupe). */
+    public Uni<Integer> publishUnsent() {
+        var cutoff = Clock.now().minus(config.sessions().outboxMinAge());
+        return sessions.findUnsent(cutoff, JOB_BATCH)
+                .onItem()
+                .transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem()
+                .transformToUniAndConcatenate(s -> publisher.publishPending(s).map(sent -> sent ? 1 : 0))
+                .collect()
+                .with(Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<ClassSession> visibleSession(Caller caller, String sessionId) {
+        return sessions.findInTenant(caller.tenantId(), sessionId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> Problems.notFound("session", sessionId))
+                .invoke(s -> {
+                    if (!caller.isAdmin() && !caller.userId().equals(s.teacherId)) {
+                        throw Problems.notFound("session", sessionId);
+                    }
+                });
+    }
+
+    private static void requireManager(Caller caller, SchoolClass c) {
+        if (!caller.manages(c)) {
+            throw caller.sees(c)
+                    ? Problems.forbidden("only the class's teacher or an admin may do this")
+                    : Problems.notFound("class", c.id);
+        }
+    }
+
+    private static RuntimeException activeConflict(String classId, String sessionId) {
+        return Problems.conflict(
+                "session-active",
+                "class " + classId + " already has an active session" + (sessionId == null ? "" : " " + sessionId));
+    }
+
+    private static List<String> copy(List<String> list) {
+        return list == null ? new ArrayList<>() : new ArrayList<>(list);
+    }
+}

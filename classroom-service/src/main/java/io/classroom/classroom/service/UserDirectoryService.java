@@ -1,0 +1,70 @@
+package io.classroom.classroom.service;
+
+import io.classroom.classroom.messaging.AuthUserEvent;
+import io.classroom.classroom.repository.ClassRepository;
+import io.classroom.classroom.repository.ClassSessionRepository;
+import io.classroom.classroom.repository.KnownUserRepository;
+import io.classroom.classroom.repository.ProcessedEventRepository;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** Applies user lifecycle events to rosters and display names, once per event id. */
+@ApplicationScoped
+public class UserDirectoryService {
+
+    private final ProcessedEventRepository processed;
+    private final KnownUserRepository knownUsers;
+    private final ClassRepository classes;
+    private final ClassSessionRepository sessions;
+
+    public UserDirectoryService(
+            ProcessedEventRepository processed,
+            KnownUserRepository knownUsers,
+            ClassRepository classes,
+            ClassSessionRepository sessions) {
+        this.processed = processed;
+        this.knownUsers = knownUsers;
+        this.classes = classes;
+        this.sessions = sessions;
+    }
+
+    public Uni<Void> apply(AuthUserEvent event) {
+        return processed.seen(event.eventId()).chain(seen -> {
+            if (seen) {
+                Log.debugf("auth event %s already applied", event.eventId());
+                return Uni.createFrom().voidItem();
+            }
+            // Each effect is itself idempotent, so a crash before remember() only repeats harmless writes.
+            return effect(event).chain(() -> processed.remember(event.eventId(), Instant.now()));
+        });
+    }
+
+    private Uni<Void> effect(AuthUserEvent event) {
+        var tenant = event.tenantId();
+        var user = event.userId();
+        var name = event.displayName();
+        var named = name != null && !name.isBlank();
+        return switch (event.type()) {
+            case AuthUserEvent.REGISTERED ->
+                named
+                        ? knownUsers.upsert(tenant, user, name, event.occurredAt())
+                        : Uni.createFrom().voidItem();
+            case AuthUserEvent.UPDATED ->
+                named
+                        ? knownUsers
+                                .upsert(tenant, user, name, event.occurredAt())
+                                .chain(() -> classes.renameStudentEverywhere(tenant, user, name))
+                        : Uni.createFrom().voidItem();
+            case AuthUserEvent.DELETED ->
+                classes.removeStudentEverywhere(tenant, user)
+                        .chain(() -> sessions.anonymiseRosters(tenant, user))
+                        .chain(() -> knownUsers.remove(tenant, user));
+            default -> {
+                Log.debugf("ignoring auth event type %s", event.type());
+                yield Uni.createFrom().voidItem();
+            }
+        };
+    }
+}

@@ -1,0 +1,226 @@
+package io.classroom.tracking;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The attendance rules of a class session, pure and deterministic so the same frames always give the same totals.
+ *
+ * <ul>
+ *   <li>Presence: consecutive sightings of a student (from any source) at most {@code gapToleranceMs} apart count the
+ *       time between them as present; a longer gap starts a new presence interval. Time is accumulated per student
+ *       on one timeline, so two cameras seeing the student at once count that time once.
+ *   <li>Engagement: time present while the smoothed attentiveness is on. It turns on after attentive sightings
+ *       (from any source) held for {@code smoothingMs}, and off once no source saw the student attentive for more
+ *       than {@code smoothingMs}; one odd frame never flips it.
+ *   <li>Outages: a stretch longer than {@code sourceGapMs} without any frame from any source of the session (at the
+ *       start, in the middle or at the end) is excluded from the session's duration, and from the gap between two
+ *       sightings of a student, so a camera outage never counts against students.
+ *   <li>Frames older than the student's last sighting add no time (their span is already covered). Outages are
+ *       kept as runs of frames, so cameras whose frames arrive with different delays still give the same outages.
+ * </ul>
+ */
+public class AttendanceEngine {
+
+    private final AttendanceRules rules;
+
+    public AttendanceEngine(AttendanceRules rules) {
+        this.rules = rules;
+    }
+
+    public AttendanceRules rules() {
+        return rules;
+    }
+
+    /**
+     * Applies one analysed frame to the session and its students' accumulators (created on first sighting).
+     *
+     * @return the roster members whose accumulator changed
+     */
+    public Set<String> apply(
+            ClassSessionState session,
+            Map<String, StudentAccumulator> students,
+            long capturedAt,
+            List<FaceSighting> faces) {
+        if (capturedAt < session.startedAt || (session.endedAt != null && capturedAt > session.endedAt)) {
+            return Set.of();
+        }
+        recordFrame(session, capturedAt);
+        // A student recognised twice in one frame is one sighting, attentive if any face of them is.
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        int unknown = 0;
+        for (FaceSighting face : faces) {
+            if (face.userId() != null && session.roster.contains(face.userId())) {
+                seen.merge(face.userId(), face.attentive(), Boolean::logicalOr);
+            } else {
+                unknown++;
+            }
+        }
+        session.unknownFaceObservations += unknown;
+        session.maxUnknownFacesInFrame = Math.max(session.maxUnknownFacesInFrame, unknown);
+        seen.forEach((userId, attentive) ->
+                observe(session, students.computeIfAbsent(userId, StudentAccumulator::new), capturedAt, attentive));
+        return seen.keySet();
+    }
+
+    private void recordFrame(ClassSessionState session, long t) {
+        session.frames++;
+        session.firstFrameAt = session.firstFrameAt == null ? t : Math.min(session.firstFrameAt, t);
+        session.lastFrameAt = session.lastFrameAt == null ? t : Math.max(session.lastFrameAt, t);
+        long reach = rules.sourceGapMs();
+        List<long[]> runs = session.runs;
+        int i = 0;
+        while (i < runs.size() && runs.get(i)[1] + reach < t) {
+            i++;
+        }
+        if (i == runs.size() || runs.get(i)[0] - reach > t) {
+            runs.add(i, new long[] {t, t});
+            return;
+        }
+        long[] run = runs.get(i);
+        run[0] = Math.min(run[0], t);
+        run[1] = Math.max(run[1], t);
+        // a late frame may close the gap to the next run
+        while (i + 1 < runs.size() && runs.get(i + 1)[0] - reach <= run[1]) {
+            run[1] = Math.max(run[1], runs.get(i + 1)[1]);
+            runs.remove(i + 1);
+        }
+    }
+
+    /**
+     * Outage within [from, to]: the time not covered by a run of frames. A stretch before the first frame (or, when
+     * {@code end} is given, after the last one up to the end) counts only when longer than the source gap.
+     */
+    long uncovered(ClassSessionState session, long from, long to, Long end) {
+        if (to <= from) {
+            return 0;
+        }
+        List<long[]> runs = session.runs;
+        if (runs.isEmpty()) {
+            return to - from;
+        }
+        long covered = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            long start = runs.get(i)[0];
+            long stop = runs.get(i)[1];
+            if (i == 0 && start - session.startedAt <= rules.sourceGapMs()) {
+                start = session.startedAt;
+            }
+            if (i == runs.size() - 1 && end != null && end - stop <= rules.sourceGapMs()) {
+                stop = end;
+            }
+            covered += Math.max(0, Math.min(to, stop) - Math.max(from, start));
+        }
+        return to - from - covered;
+    }
+
+    /** Camera outage of the session from its start until {@code end}. */
+    public long outageMs(ClassSessionState session, long end) {
+        return uncovered(session, session.startedAt, end, end);
+    }
+
+    private void observe(ClassSessionState session, StudentAccumulator student, long t, boolean attentive) {
+        student.observations++;
+        if (student.firstSeen == null) {
+            student.firstSeen = t;
+            startInterval(student, t, attentive);
+        } else if (t <= student.lastSeen) {
+            // Same instant from another camera, or a late frame: its span is already counted.
+            if (attentive && t == student.lastSeen) {
+                student.lastAttentiveAt = t;
+            }
+            return;
+        } else {
+            long elapsed = (t - student.lastSeen) - uncovered(session, student.lastSeen, t, null);
+            if (elapsed <= rules.gapToleranceMs()) {
+                long counted = Math.max(0, elapsed);
+                student.presentMs += counted;
+                if (student.attentive) {
+                    student.engagedMs += counted;
+                }
+                updateAttention(student, t, attentive);
+            } else {
+                startInterval(student, t, attentive);
+            }
+        }
+        student.lastSeen = t;
+    }
+
+    private void startInterval(StudentAccumulator student, long t, boolean attentive) {
+        student.intervals++;
+        student.attentive = attentive;
+        student.lastAttentiveAt = attentive ? t : null;
+        student.attentiveRunStart = attentive ? t : null;
+    }
+
+    private void updateAttention(StudentAccumulator student, long t, boolean attentive) {
+        if (attentive) {
+            if (student.lastAttentiveAt == null || t - student.lastAttentiveAt > rules.smoothingMs()) {
+                student.attentiveRunStart = t;
+            }
+            student.lastAttentiveAt = t;
+        }
+        if (!student.attentive && attentive && t - student.attentiveRunStart >= rules.smoothingMs()) {
+            student.attentive = true;
+        } else if (student.attentive
+                && (student.lastAttentiveAt == null || t - student.lastAttentiveAt > rules.smoothingMs())) {
+            student.attentive = false;
+        }
+    }
+
+    /**
+     * The final attendance of a roster member (student may be null: never seen). PRESENT when engaged time is at
+     * least the threshold share of the session's duration without outages; a session with no frame at all gives
+     * no evidence, so everybody is ABSENT.
+     */
+    public AttendanceOutcome finalizeStudent(ClassSessionState session, StudentAccumulator student, long endedAt) {
+        long end = Math.max(endedAt, session.startedAt);
+        long effective = end - session.startedAt - outageMs(session, end);
+        long engaged = student == null ? 0 : student.engagedMs;
+        long present = student == null ? 0 : student.presentMs;
+        boolean present75 = effective > 0 && (double) engaged * 100 >= session.thresholdPct * effective;
+        boolean late = student != null
+                && student.firstSeen - session.startedAt - uncovered(session, session.startedAt, student.firstSeen, end)
+                        > session.lateGraceSeconds * 1000;
+        boolean leftEarly = student != null
+                && (end - student.lastSeen) - uncovered(session, student.lastSeen, end, end) > rules.leftEarlyMs();
+        return new AttendanceOutcome(
+                student == null ? null : student.userId,
+                present / 1000,
+                engaged / 1000,
+                pct(engaged, effective),
+                present75 ? AttendanceStatus.PRESENT : AttendanceStatus.ABSENT,
+                late,
+                leftEarly,
+                student == null ? null : Instant.ofEpochMilli(student.firstSeen),
+                student == null ? null : Instant.ofEpochMilli(student.lastSeen),
+                effective / 1000);
+    }
+
+    /** The live view of a roster member, judged at the latest frame of the session (event time, not wall clock). */
+    public LiveStudent live(ClassSessionState session, String userId, StudentAccumulator student) {
+        if (student == null || session.lastFrameAt == null) {
+            return new LiveStudent(userId, false, false, 0, AttendanceStatus.PENDING, null);
+        }
+        long now = session.lastFrameAt;
+        boolean presentNow = now - student.lastSeen <= rules.gapToleranceMs();
+        long effective = now - session.startedAt - uncovered(session, session.startedAt, now, null);
+        return new LiveStudent(
+                userId,
+                presentNow,
+                presentNow && student.attentive,
+                pct(student.engagedMs, effective),
+                AttendanceStatus.PENDING,
+                Instant.ofEpochMilli(student.lastSeen));
+    }
+
+    private static double pct(long part, long whole) {
+        if (whole <= 0) {
+            return 0;
+        }
+        return Math.min(100, Math.round(part * 10000.0 / whole) / 100.0);
+    }
+}

@@ -1,0 +1,16 @@
+package io.classroom.tracking;
+
+import java.time.Instant;
+
+/** The attendance of one roster member: final at session end, provisional (PENDING) while live. */
+public record AttendanceOutcome(
+        String userId,
+        long presentSeconds,
+        long engagedSeconds,
+        double engagementPct,
+        AttendanceStatus status,
+        boolean late,
+        boolean leftEarly,
+        Instant firstSeenAt,
+        Instant lastSeenAt,
+        long effectiveSessionSeconds) {}

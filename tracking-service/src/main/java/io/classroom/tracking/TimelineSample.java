@@ -1,0 +1,7 @@
+package io.classroom.tracking;
+
+/**
+ * One webcam observation of a personal session's owner: capture time (epoch ms), whether a face was seen and, if
+ * so, its head pose (degrees; negative pitch = looking down), horizontal gaze ratio (0..1) and attentiveness.
+ */
+public record TimelineSample(long t, boolean face, Double yawDeg, Double pitchDeg, Double gazeH, boolean attentive) {}

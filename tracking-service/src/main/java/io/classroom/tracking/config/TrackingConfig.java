@@ -1,0 +1,47 @@
+package io.classroom.tracking.config;
+
+import io.classroom.tracking.AttendanceRules;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Attendance rules and live-state tunables. */
+@ConfigMapping(prefix = "tracking")
+public interface TrackingConfig {
+
+    /** Two sightings of a student at most this far apart count the time between them as present. */
+    @WithDefault("10S")
+    Duration gapTolerance();
+
+    /** Attentiveness must hold (or be missing) this long before the engaged state flips. */
+    @WithDefault("3S")
+    Duration smoothing();
+
+    /** No frame from any source of a session for longer than this is a camera outage, excluded from durations. */
+    @WithDefault("15S")
+    Duration sourceGap();
+
+    /** A student last seen more than this before the session end left early. */
+    @WithDefault("5M")
+    Duration leftEarly();
+
+    /** How long processed frame ids are remembered for de-duplication. */
+    @WithDefault("24H")
+    Duration processedFramesTtl();
+
+    /** How long the live state of an ended session stays in Redis. */
+    @WithDefault("7D")
+    Duration endedSessionTtl();
+
+    /** Minimum interval between two live-feed messages to one subscriber. */
+    @WithDefault("1S")
+    Duration liveInterval();
+
+    default AttendanceRules rules() {
+        return new AttendanceRules(
+                gapTolerance().toMillis(),
+                smoothing().toMillis(),
+                sourceGap().toMillis(),
+                leftEarly().toMillis());
+    }
+}

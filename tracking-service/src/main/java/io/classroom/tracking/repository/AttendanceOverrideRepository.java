@@ -1,0 +1,22 @@
+package io.classroom.tracking.repository;
+
+import io.classroom.tracking.AttendanceOverride;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AttendanceOverrideRepository implements PanacheRepositoryBase<AttendanceOverride, UUID> {
+
+    public Uni<List<AttendanceOverride>> listByRecord(UUID recordId) {
+        return list("recordId = ?1 order by at", recordId);
+    }
+
+    /** Removes the link to a deleted user, as the subject or as the teacher who overrode. */
+    public Uni<Integer> anonymise(String tenantId, UUID userId) {
+        return update("userId = null where tenantId = ?1 and userId = ?2", tenantId, userId)
+                .chain(n -> update("actorId = null where tenantId = ?1 and actorId = ?2", tenantId, userId));
+    }
+}

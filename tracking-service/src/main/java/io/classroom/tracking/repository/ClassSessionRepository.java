@@ -1,0 +1,20 @@
+package io.classroom.tracking.repository;
+
+import io.classroom.tracking.ClassSession;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ClassSessionRepository implements PanacheRepositoryBase<ClassSession, UUID> {
+
+    public Uni<ClassSession> findInTenant(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
+    }
+
+    public Uni<List<ClassSession>> listByClass(String tenantId, String classId) {
+        return list("tenantId = ?1 and classId = ?2 order by startedAt desc", tenantId, classId);
+    }
+}

@@ -1,0 +1,92 @@
+package io.classroom.tracking.rest;
+
+import io.classroom.tracking.service.ClassSessionQueries;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Class sessions for their teacher (or an admin): live state, attendance report, overrides. */
+@Path("/api/tracking/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Class sessions", description = "Live attendance and final reports of class sessions")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"TEACHER", "ADMIN"})
+public class ClassSessionResource {
+
+    private final ClassSessionQueries queries;
+    private final JsonWebToken jwt;
+
+    public ClassSessionResource(ClassSessionQueries queries, JsonWebToken jwt) {
+        this.queries = queries;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Path("/{sessionId}")
+    @WithSession
+    @Operation(summary = "Live state of a class session (teacher of the class or admin)")
+    @APIResponse(responseCode = "200", description = "Per-student live state")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not a teacher or admin")
+    @APIResponse(responseCode = "404", description = "Unknown session, another tenant's, or not the caller's class")
+    public Uni<LiveSessionView> live(@PathParam("sessionId") UUID sessionId) {
+        return queries.authorized(Callers.of(jwt), sessionId).chain(queries::live);
+    }
+
+    @GET
+    @Path("/{sessionId}/attendance")
+    @WithSession
+    @Operation(summary = "Attendance report of a class session: final records, or provisional ones while it runs")
+    @APIResponse(responseCode = "200", description = "One entry per roster member")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not a teacher or admin")
+    @APIResponse(responseCode = "404", description = "Unknown session, another tenant's, or not the caller's class")
+    public Uni<List<AttendanceView>> attendance(@PathParam("sessionId") UUID sessionId) {
+        return queries.authorized(Callers.of(jwt), sessionId).chain(queries::attendance);
+    }
+
+    @PUT
+    @Path("/{sessionId}/attendance/{userId}")
+    @WithSession
+    @Operation(summary = "Override a student's final status with a reason (kept in the audit trail)")
+    @APIResponse(responseCode = "200", description = "The corrected record; a corrected AttendanceFinalized is sent")
+    @APIResponse(responseCode = "400", description = "Missing status or reason")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not a teacher or admin")
+    @APIResponse(responseCode = "404", description = "Unknown session or no final record for this student yet")
+    public Uni<AttendanceView> override(
+            @PathParam("sessionId") UUID sessionId,
+            @PathParam("userId") UUID userId,
+            @Valid @NotNull OverrideRequest request) {
+        var caller = Callers.of(jwt);
+        return queries.authorized(caller, sessionId)
+                .chain(session -> queries.override(caller, session, userId, request.status(), request.reason()));
+    }
+
+    @GET
+    @Path("/{sessionId}/attendance/{userId}/overrides")
+    @WithSession
+    @Operation(summary = "Audit trail of the overrides of a student's status")
+    @APIResponse(responseCode = "200", description = "Oldest first")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not a teacher or admin")
+    @APIResponse(responseCode = "404", description = "Unknown session or no final record for this student")
+    public Uni<List<OverrideView>> overrides(@PathParam("sessionId") UUID sessionId, @PathParam("userId") UUID userId) {
+        return queries.authorized(Callers.of(jwt), sessionId).chain(session -> queries.overrides(session, userId));
+    }
+}

@@ -1,0 +1,19 @@
+package io.classroom.tracking.rest;
+
+import io.classroom.tracking.LiveStudent;
+import java.time.Instant;
+import java.util.List;
+
+/** Live state of a class session: per roster member, plus unattributed faces and camera outages. */
+public record LiveSessionView(
+        String sessionId,
+        String classId,
+        String state,
+        Instant startedAt,
+        Instant endedAt,
+        Instant lastFrameAt,
+        long frames,
+        long outageSeconds,
+        long unknownFaceObservations,
+        int maxUnknownFacesInFrame,
+        List<LiveStudent> students) {}

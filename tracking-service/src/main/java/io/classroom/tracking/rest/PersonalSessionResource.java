@@ -1,0 +1,182 @@
+package io.classroom.tracking.rest;
+
+import io.classroom.tracking.PersonalReport;
+import io.classroom.tracking.PersonalSession;
+import io.classroom.tracking.service.PersonalSessionService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Personal focus-tracking sessions of the caller; someone else's session is not found. */
+@Path("/api/tracking/personal-sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Personal sessions", description = "Start, pause, resume and end focus-tracking sessions")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+public class PersonalSessionResource {
+
+    private final PersonalSessionService service;
+    private final JsonWebToken jwt;
+
+    public PersonalSessionResource(PersonalSessionService service, JsonWebToken jwt) {
+        this.service = service;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @WithSession
+    @Operation(summary = "Start a personal session (optional client startedAt)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Started",
+            content = @Content(schema = @Schema(implementation = PersonalSessionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid startedAt or title")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public Uni<Response> start(@Valid PersonalSessionRequests.Start request) {
+        var body = request == null ? new PersonalSessionRequests.Start(null, null) : request;
+        Instant startedAt = ClientTime.parse(body.startedAt(), "startedAt", Instant.now());
+        return service.start(Callers.of(jwt), body.title(), startedAt)
+                .map(session -> Response.created(URI.create("/api/tracking/personal-sessions/" + session.id))
+                        .entity(view(session))
+                        .build());
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @WithSession
+    @Operation(summary = "Pause a running session")
+    @APIResponse(responseCode = "200", description = "Paused")
+    @APIResponse(responseCode = "400", description = "Invalid time, or before the last change")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
+    @APIResponse(responseCode = "409", description = "Not running")
+    public Uni<PersonalSessionView> pause(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
+        Instant at = ClientTime.parse(request == null ? null : request.at(), "at", Instant.now());
+        return service.pause(Callers.of(jwt), id, at).map(this::view);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @WithSession
+    @Operation(summary = "Resume a paused session")
+    @APIResponse(responseCode = "200", description = "Running again")
+    @APIResponse(responseCode = "400", description = "Invalid time, or before the last change")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
+    @APIResponse(responseCode = "409", description = "Not paused")
+    public Uni<PersonalSessionView> resume(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
+        Instant at = ClientTime.parse(request == null ? null : request.at(), "at", Instant.now());
+        return service.resume(Callers.of(jwt), id, at).map(this::view);
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @WithSession
+    @Operation(summary = "End a session and compute its report (active, focus, distraction, activities)")
+    @APIResponse(responseCode = "200", description = "The final report")
+    @APIResponse(responseCode = "400", description = "Invalid time, or before the last change")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
+    @APIResponse(responseCode = "409", description = "Already ended")
+    public Uni<PersonalSessionView> end(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
+        Instant at = ClientTime.parse(request == null ? null : request.at(), "at", Instant.now());
+        return service.end(Callers.of(jwt), id, at).map(this::view);
+    }
+
+    @POST
+    @Path("/{id}/activities")
+    @WithSession
+    @Operation(summary = "Report activity changes (READING, WATCHING, BROWSING, WRITING, ...) with their times")
+    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "Invalid activity or time (the detail names the field)")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
+    @APIResponse(responseCode = "409", description = "Already ended")
+    public Uni<PersonalSessionView> activities(
+            @PathParam("id") UUID id, @Valid @NotNull PersonalSessionRequests.Activities request) {
+        List<PersonalReport.Reported> changes = new ArrayList<>();
+        for (int i = 0; i < request.activities().size(); i++) {
+            var item = request.activities().get(i);
+            Instant at = ClientTime.parse(item.at(), "activities[" + i + "].at", null);
+            changes.add(new PersonalReport.Reported(item.activity().toUpperCase(Locale.ROOT), at.toEpochMilli()));
+        }
+        return service.reportActivities(Callers.of(jwt), id, changes).map(this::view);
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    @Operation(summary = "One of the caller's sessions")
+    @APIResponse(responseCode = "200", description = "The session")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
+    public Uni<PersonalSessionView> get(@PathParam("id") UUID id) {
+        return service.owned(Callers.of(jwt), id).map(this::view);
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "The caller's sessions, newest first")
+    @APIResponse(responseCode = "200", description = "The caller's sessions")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public Uni<List<PersonalSessionView>> mine() {
+        return service.mine(Callers.of(jwt)).map(this::views);
+    }
+
+    @GET
+    @Path("/all")
+    @WithSession
+    @RolesAllowed({"TEACHER", "ADMIN"})
+    @Operation(summary = "All personal sessions of the caller's tenant (teachers and admins)")
+    @APIResponse(responseCode = "200", description = "The tenant's sessions, newest first")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not a teacher or admin")
+    public Uni<List<PersonalSessionView>> all() {
+        return service.tenant(Callers.of(jwt)).map(this::views);
+    }
+
+    private List<PersonalSessionView> views(List<PersonalSession> sessions) {
+        return sessions.stream().map(this::view).toList();
+    }
+
+    private PersonalSessionView view(PersonalSession s) {
+        return new PersonalSessionView(
+                s.id,
+                s.userId,
+                s.title,
+                s.status,
+                s.startedAt,
+                s.endedAt,
+                service.activeSeconds(s, Instant.now()),
+                s.focusSeconds,
+                s.distractionSeconds,
+                service.activities(s),
+                s.activitySource,
+                PersonalSessionView.pauses(service.pauses(s)),
+                PersonalSessionView.reported(service.reported(s)));
+    }
+}

@@ -1,0 +1,206 @@
+package io.classroom.tracking.service;
+
+import io.classroom.tracking.AttendanceEngine;
+import io.classroom.tracking.AttendanceOutcome;
+import io.classroom.tracking.AttendanceOverride;
+import io.classroom.tracking.AttendanceRecord;
+import io.classroom.tracking.AttendanceStatus;
+import io.classroom.tracking.ClassSession;
+import io.classroom.tracking.ClassSessionState;
+import io.classroom.tracking.config.TrackingConfig;
+import io.classroom.tracking.messaging.AttendancePublisher;
+import io.classroom.tracking.messaging.ClassSessionEvent;
+import io.classroom.tracking.repository.AttendanceOverrideRepository;
+import io.classroom.tracking.repository.AttendanceRecordRepository;
+import io.classroom.tracking.repository.ClassSessionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Class-session lifecycle: start (live state + durable summary), end (final records + events), overrides. */
+@ApplicationScoped
+public class AttendanceService {
+
+    private final LiveStateStore store;
+    private final ClassSessionRepository sessions;
+    private final AttendanceRecordRepository records;
+    private final AttendanceOverrideRepository overrides;
+    private final AttendancePublisher publisher;
+    private final AttendanceEngine engine;
+
+    public AttendanceService(
+            LiveStateStore store,
+            ClassSessionRepository sessions,
+            AttendanceRecordRepository records,
+            AttendanceOverrideRepository overrides,
+            AttendancePublisher publisher,
+            TrackingConfig config) {
+        this.store = store;
+        this.sessions = sessions;
+        this.records = records;
+        this.overrides = overrides;
+        this.publisher = publisher;
+        this.engine = new AttendanceEngine(config.rules());
+    }
+
+    public AttendanceEngine engine() {
+        return engine;
+    }
+
+    /** Starts tracking a class session; a redelivered start changes nothing. */
+    public Uni<Void> start(ClassSessionEvent event) {
+        var state = new ClassSessionState();
+        state.sessionId = event.sessionId();
+        state.tenantId = event.tenantId();
+        state.classId = event.classId();
+        state.teacherId = event.teacherId();
+        state.roster = List.copyOf(event.roster());
+        state.cameraIds = event.cameraIds() == null ? List.of() : List.copyOf(event.cameraIds());
+        state.startedAt = event.startedAt().toEpochMilli();
+        state.plannedEnd =
+                event.plannedEnd() == null ? null : event.plannedEnd().toEpochMilli();
+        state.thresholdPct = event.attendanceThreshold() == null ? 75 : event.attendanceThreshold();
+        state.lateGraceSeconds = event.lateGraceSeconds() == null ? 300 : event.lateGraceSeconds();
+        UUID id = UUID.fromString(event.sessionId());
+        return store.createClassSession(state)
+                .chain(() -> Panache.withTransaction(() -> sessions.findById(id)
+                        .chain(existing -> existing != null
+                                ? Uni.createFrom().voidItem()
+                                : sessions.persist(summary(id, event, state)).replaceWithVoid())));
+    }
+
+    private static ClassSession summary(UUID id, ClassSessionEvent event, ClassSessionState state) {
+        var session = new ClassSession();
+        session.id = id;
+        session.tenantId = event.tenantId();
+        session.classId = event.classId();
+        session.className = event.className();
+        session.teacherId = parseUuid(event.teacherId());
+        session.startedAt = event.startedAt();
+        session.plannedEnd = event.plannedEnd();
+        session.thresholdPct = state.thresholdPct;
+        session.lateGraceSeconds = state.lateGraceSeconds;
+        session.rosterSize = state.roster.size();
+        return session;
+    }
+
+    /**
+     * Ends a class session: stores one final record per roster member (once, even if the end is redelivered), then
+     * publishes them. A failed send is left to the outbox relay rather than failing the message.
+     */
+    public Uni<Void> end(ClassSessionEvent event) {
+        UUID id = UUID.fromString(event.sessionId());
+        long endedAt = event.endedAt().toEpochMilli();
+        return store.markEnded(event.sessionId(), endedAt).chain(snapshot -> {
+            if (snapshot == null) {
+                Log.infof("Ignoring the end of session %s: it was never started here", event.sessionId());
+                return Uni.createFrom().voidItem();
+            }
+            return store.deletedUsers(event.tenantId())
+                    .chain(deleted -> Panache.withTransaction(() -> records.countBySession(id)
+                            .chain(count -> {
+                                if (count > 0) {
+                                    return Uni.createFrom().item(List.<AttendanceRecord>of());
+                                }
+                                var finals = finalRecords(snapshot, endedAt, deleted);
+                                return records.persist(finals)
+                                        .chain(() -> sessions.update(
+                                                "endedAt = ?1 where id = ?2 and endedAt is null", event.endedAt(), id))
+                                        .replaceWith(finals);
+                            })))
+                    .chain(this::publishQuietly);
+        });
+    }
+
+    /** Sends stored records now; on failure they stay unpublished and the outbox relay sends them later. */
+    public Uni<Void> publishQuietly(List<AttendanceRecord> stored) {
+        return publisher
+                .publish(stored)
+                .onFailure()
+                .invoke(e -> Log.warnf("Attendance stored, sending deferred to the outbox: %s", e.getMessage()))
+                .onFailure()
+                .recoverWithNull();
+    }
+
+    private List<AttendanceRecord> finalRecords(LiveStateStore.Snapshot snapshot, long endedAt, Set<String> deleted) {
+        ClassSessionState session = snapshot.session();
+        // The first end wins: a redelivered or repeated end keeps the stored end time.
+        long end = session.endedAt == null ? endedAt : session.endedAt;
+        List<AttendanceRecord> result = new ArrayList<>();
+        for (String userId : session.roster) {
+            AttendanceOutcome outcome =
+                    engine.finalizeStudent(session, snapshot.students().get(userId), end);
+            var record = new AttendanceRecord();
+            record.id = UUID.randomUUID();
+            record.eventId = UUID.randomUUID();
+            record.tenantId = session.tenantId;
+            record.sessionId = UUID.fromString(session.sessionId);
+            record.classId = session.classId;
+            record.userId = parseUuid(userId);
+            record.presentSeconds = outcome.presentSeconds();
+            record.engagedSeconds = outcome.engagedSeconds();
+            record.engagementPct = outcome.engagementPct();
+            record.status = outcome.status();
+            record.computedStatus = outcome.status();
+            record.late = outcome.late();
+            record.leftEarly = outcome.leftEarly();
+            record.firstSeenAt = outcome.firstSeenAt();
+            record.lastSeenAt = outcome.lastSeenAt();
+            record.sessionStartedAt = Instant.ofEpochMilli(session.startedAt);
+            record.sessionEndedAt = Instant.ofEpochMilli(end);
+            result.add(record);
+        }
+        return result;
+    }
+
+    /**
+     * A teacher's override of a final status: the record changes, the audit trail keeps who, when, why and the
+     * previous status, and a corrected AttendanceFinalized (with the reason) goes out through the outbox.
+     */
+    public Uni<AttendanceRecord> override(
+            AttendanceRecord record, AttendanceStatus status, String reason, UUID actorId) {
+        var audit = new AttendanceOverride();
+        audit.id = UUID.randomUUID();
+        audit.tenantId = record.tenantId;
+        audit.recordId = record.id;
+        audit.sessionId = record.sessionId;
+        audit.userId = record.userId;
+        audit.previousStatus = record.status;
+        audit.newStatus = status;
+        audit.reason = reason;
+        audit.actorId = actorId;
+        audit.at = Instant.now();
+        record.status = status;
+        record.overrideReason = reason;
+        record.eventId = UUID.randomUUID();
+        record.published = false;
+        return overrides.persist(audit).replaceWith(record);
+    }
+
+    /** A deleted user: durable rows are anonymised and running sessions will not record them. */
+    public Uni<Void> anonymise(String tenantId, UUID userId) {
+        return store.markDeleted(tenantId, userId.toString())
+                .chain(() -> Panache.withTransaction(() -> records.anonymise(tenantId, userId)
+                        .chain(() -> overrides.anonymise(tenantId, userId))
+                        .chain(() -> sessions.update(
+                                "teacherId = null where tenantId = ?1 and teacherId = ?2", tenantId, userId))
+                        .replaceWithVoid()));
+    }
+
+    static UUID parseUuid(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

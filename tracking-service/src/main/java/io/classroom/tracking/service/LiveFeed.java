@@ -1,0 +1,115 @@
+package io.classroom.tracking.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroom.tracking.LiveStudent;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fan-out of live changes to WebSocket subscribers across replicas: whichever replica processes an observation
+ * publishes the changed students on Redis pub/sub; every replica receives them, keeps the latest state per student
+ * and flushes one delta per session to its own subscribers at most once per {@code tracking.live-interval}.
+ */
+@ApplicationScoped
+public class LiveFeed {
+
+    private static final String CHANNEL_PREFIX = "tracking:live:";
+
+    /** A delta or snapshot as sent to subscribers. */
+    public record LiveMessage(String type, String sessionId, List<LiveStudent> students) {}
+
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper json;
+    private final Map<String, Set<WebSocketConnection>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LiveStudent>> pending = new ConcurrentHashMap<>();
+
+    public LiveFeed(ReactiveRedisDataSource redis, ObjectMapper json) {
+        this.redis = redis;
+        this.json = json;
+    }
+
+    void subscribe(@Observes StartupEvent startup) {
+        redis.pubsub(String.class)
+                .subscribeToPattern(CHANNEL_PREFIX + "*", this::received)
+                .subscribe()
+                .with(
+                        ignored -> Log.debug("Subscribed to live updates"),
+                        e -> Log.errorf(e, "Cannot subscribe to live updates"));
+    }
+
+    private void received(String channel, String message) {
+        String sessionId = channel.substring(CHANNEL_PREFIX.length());
+        if (!subscribers.containsKey(sessionId)) {
+            return;
+        }
+        try {
+            List<LiveStudent> students = json.readValue(message, new TypeReference<>() {});
+            // compute() is atomic with the flush's remove(): no update slips between the two
+            pending.compute(sessionId, (id, latest) -> {
+                Map<String, LiveStudent> merged = latest == null ? new LinkedHashMap<>() : latest;
+                students.forEach(student -> merged.put(student.userId(), student));
+                return merged;
+            });
+        } catch (JsonProcessingException e) {
+            Log.warnf("Unreadable live update on %s: %s", channel, e.getMessage());
+        }
+    }
+
+    /** Announces changed students of a session to every replica. */
+    public Uni<Void> publish(String sessionId, List<LiveStudent> students) {
+        if (students.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        try {
+            return redis.pubsub(String.class).publish(CHANNEL_PREFIX + sessionId, json.writeValueAsString(students));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    public void register(String sessionId, WebSocketConnection connection) {
+        subscribers
+                .computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet())
+                .add(connection);
+    }
+
+    public void unregister(String sessionId, WebSocketConnection connection) {
+        subscribers.computeIfPresent(sessionId, (id, connections) -> {
+            connections.remove(connection);
+            return connections.isEmpty() ? null : connections;
+        });
+        if (!subscribers.containsKey(sessionId)) {
+            pending.remove(sessionId);
+        }
+    }
+
+    @Scheduled(every = "${tracking.live-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void flush() {
+        for (String sessionId : List.copyOf(pending.keySet())) {
+            Map<String, LiveStudent> latest = pending.remove(sessionId);
+            Set<WebSocketConnection> connections = subscribers.get(sessionId);
+            if (latest == null || latest.isEmpty() || connections == null) {
+                continue;
+            }
+            var delta = new LiveMessage("delta", sessionId, List.copyOf(latest.values()));
+            for (WebSocketConnection connection : connections) {
+                if (connection.isOpen()) {
+                    connection.sendText(delta).subscribe().with(ok -> {}, e -> Log.debugf("Live send failed: %s", e));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.classroom.tracking.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroom.tracking.Caller;
+import io.classroom.tracking.PersonalReport;
+import io.classroom.tracking.PersonalSession;
+import io.classroom.tracking.config.TrackingConfig;
+import io.classroom.tracking.messaging.ActivityPublisher;
+import io.classroom.tracking.repository.PersonalSessionRepository;
+import io.classroom.tracking.rest.Problems;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Personal focus-tracking sessions: start, pause, resume, end, reported activities, the final report. */
+@ApplicationScoped
+public class PersonalSessionService {
+
+    private static final TypeReference<List<PersonalReport.Span>> SPANS = new TypeReference<>() {};
+    private static final TypeReference<List<PersonalReport.Reported>> REPORTED = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Long>> ACTIVITIES = new TypeReference<>() {};
+
+    private final PersonalSessionRepository sessions;
+    private final LiveStateStore store;
+    private final ActivityPublisher publisher;
+    private final ObjectMapper json;
+    private final TrackingConfig config;
+
+    public PersonalSessionService(
+            PersonalSessionRepository sessions,
+            LiveStateStore store,
+            ActivityPublisher publisher,
+            ObjectMapper json,
+            TrackingConfig config) {
+        this.sessions = sessions;
+        this.store = store;
+        this.publisher = publisher;
+        this.json = json;
+        this.config = config;
+    }
+
+    public Uni<PersonalSession> start(Caller caller, String title, Instant startedAt) {
+        var session = new PersonalSession();
+        session.id = UUID.randomUUID();
+        session.tenantId = caller.tenantId();
+        session.userId = caller.userId();
+        session.title = title;
+        session.status = PersonalSession.Status.ACTIVE;
+        session.startedAt = startedAt;
+        session.lastTransitionAt = startedAt;
+        session.pausesJson = "[]";
+        session.reportedJson = "[]";
+        return Panache.withTransaction(() -> sessions.persist(session))
+                .call(() ->
+                        store.createPersonalSession(session.id.toString(), session.tenantId, session.userId.toString()))
+                .call(() -> announce("Started", session, startedAt, null));
+    }
+
+    /** The caller's own session; anyone else's (or another tenant's) is not found. */
+    public Uni<PersonalSession> owned(Caller caller, UUID id) {
+        return sessions.findInTenant(caller.tenantId(), id).map(session -> {
+            if (session == null || !session.userId.equals(caller.userId())) {
+                throw Problems.notFound("Personal session " + id);
+            }
+            return session;
+        });
+    }
+
+    public Uni<PersonalSession> pause(Caller caller, UUID id, Instant at) {
+        return Panache.withTransaction(() -> owned(caller, id).invoke(session -> {
+                    requireStatus(session, PersonalSession.Status.ACTIVE, "pause");
+                    requireNotBefore(session, at);
+                    var pauses = pauses(session);
+                    pauses.add(new PersonalReport.Span(at.toEpochMilli(), null));
+                    session.pausesJson = write(pauses);
+                    session.status = PersonalSession.Status.PAUSED;
+                    session.lastTransitionAt = at;
+                }))
+                .call(session -> announce("Paused", session, at, null));
+    }
+
+    public Uni<PersonalSession> resume(Caller caller, UUID id, Instant at) {
+        return Panache.withTransaction(() -> owned(caller, id).invoke(session -> {
+                    requireStatus(session, PersonalSession.Status.PAUSED, "resume");
+                    requireNotBefore(session, at);
+                    closePause(session, at);
+                    session.status = PersonalSession.Status.ACTIVE;
+                    session.lastTransitionAt = at;
+                }))
+                .call(session -> announce("Resumed", session, at, null));
+    }
+
+    public Uni<PersonalSession> end(Caller caller, UUID id, Instant at) {
+        return Panache.withTransaction(() -> owned(caller, id)
+                        .invoke(session -> {
+                            if (session.status == PersonalSession.Status.ENDED) {
+                                throw Problems.conflict("Personal session " + id + " has already ended");
+                            }
+                            requireNotBefore(session, at);
+                        })
+                        .chain(session -> store.timeline(session.id.toString()).map(timeline -> {
+                            if (session.status == PersonalSession.Status.PAUSED) {
+                                closePause(session, at);
+                            }
+                            var report = PersonalReport.compute(
+                                    session.startedAt.toEpochMilli(),
+                                    at.toEpochMilli(),
+                                    pauses(session),
+                                    timeline,
+                                    reported(session),
+                                    config.gapTolerance().toMillis());
+                            session.status = PersonalSession.Status.ENDED;
+                            session.endedAt = at;
+                            session.lastTransitionAt = at;
+                            session.activeSeconds = report.activeSeconds();
+                            session.focusSeconds = report.focusSeconds();
+                            session.distractionSeconds = report.distractionSeconds();
+                            session.activitiesJson = write(report.activities());
+                            session.activitySource = report.source();
+                            return session;
+                        })))
+                .call(session -> announce("Ended", session, at, activities(session)))
+                .call(session -> store.dropPersonalSession(session.id.toString()));
+    }
+
+    /** Appends client-reported activity changes; each must fall inside the session. */
+    public Uni<PersonalSession> reportActivities(Caller caller, UUID id, List<PersonalReport.Reported> changes) {
+        return Panache.withTransaction(() -> owned(caller, id).invoke(session -> {
+            if (session.status == PersonalSession.Status.ENDED) {
+                throw Problems.conflict("Personal session " + id + " has already ended");
+            }
+            for (int i = 0; i < changes.size(); i++) {
+                if (changes.get(i).at() < session.startedAt.toEpochMilli()) {
+                    throw Problems.badRequest("activities[" + i + "].at is before the session started");
+                }
+            }
+            var all = reported(session);
+            all.addAll(changes);
+            session.reportedJson = write(all);
+        }));
+    }
+
+    public Uni<List<PersonalSession>> mine(Caller caller) {
+        return sessions.listByOwner(caller.tenantId(), caller.userId());
+    }
+
+    public Uni<List<PersonalSession>> tenant(Caller caller) {
+        return sessions.listByTenant(caller.tenantId());
+    }
+
+    /** Erases a deleted user's personal sessions. */
+    public Uni<Void> erase(String tenantId, UUID userId) {
+        return Panache.withTransaction(() -> sessions.deleteByOwner(tenantId, userId))
+                .replaceWithVoid();
+    }
+
+    /** Active seconds so far (stored once ended). */
+    public long activeSeconds(PersonalSession session, Instant now) {
+        if (session.status == PersonalSession.Status.ENDED) {
+            return session.activeSeconds;
+        }
+        long end = Math.max(now.toEpochMilli(), session.startedAt.toEpochMilli());
+        long ms = 0;
+        for (var window : PersonalReport.activeWindows(session.startedAt.toEpochMilli(), end, pauses(session))) {
+            ms += window[1] - window[0];
+        }
+        return ms / 1000;
+    }
+
+    public List<PersonalReport.Span> pauses(PersonalSession session) {
+        return new ArrayList<>(read(session.pausesJson, SPANS));
+    }
+
+    public List<PersonalReport.Reported> reported(PersonalSession session) {
+        return new ArrayList<>(read(session.reportedJson, REPORTED));
+    }
+
+    public Map<String, Long> activities(PersonalSession session) {
+        return session.activitiesJson == null ? new TreeMap<>() : read(session.activitiesJson, ACTIVITIES);
+    }
+
+    private Uni<Void> announce(String step, PersonalSession session, Instant at, Map<String, Long> activities) {
+        return publisher.publish(session.userId.toString(), publisher.event(step, session, at, activities));
+    }
+
+    private void closePause(PersonalSession session, Instant at) {
+        var pauses = pauses(session);
+        var last = pauses.remove(pauses.size() - 1);
+        pauses.add(new PersonalReport.Span(last.from(), at.toEpochMilli()));
+        session.pausesJson = write(pauses);
+    }
+
+    private static void requireStatus(PersonalSession session, PersonalSession.Status expected, String action) {
+        if (session.status != expected) {
+            throw Problems.conflict(
+                    "Cannot " + action + " personal session " + session.id + " while it is " + session.status);
+        }
+    }
+
+    private static void requireNotBefore(PersonalSession session, Instant at) {
+        if (at.isBefore(session.lastTransitionAt)) {
+            throw Problems.badRequest("at must not be before " + session.lastTransitionAt + " (the last change)");
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value == null ? "[]" : value, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

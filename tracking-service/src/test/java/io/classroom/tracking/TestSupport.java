@@ -1,0 +1,108 @@
+package io.classroom.tracking;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Tokens and event messages for the @QuarkusTests; every test uses its own random tenant and ids. */
+public final class TestSupport {
+
+    public static final String KAFKA = "127.0.0.1:9092";
+
+    private TestSupport() {}
+
+    public static String tenant() {
+        return "t-" + UUID.randomUUID();
+    }
+
+    public static String token(UUID userId, String tenant, String... roles) {
+        return Jwt.issuer("urn:classroom:auth")
+                .audience("classroom-suite")
+                .subject(userId.toString())
+                .upn(userId + "@example.org")
+                .groups(Set.of(roles))
+                .claim("tenant", tenant)
+                .sign();
+    }
+
+    public static void produce(KafkaCompanion kafka, String topic, String key, String value) {
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(topic, key, value))
+                .awaitCompletion(Duration.ofSeconds(20));
+    }
+
+    public static void produceAll(KafkaCompanion kafka, List<ProducerRecord<String, String>> records) {
+        kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(60));
+    }
+
+    public static String sessionStarted(
+            String tenant, UUID sessionId, String classId, UUID teacherId, List<UUID> roster, Instant startedAt) {
+        return """
+                {"eventId":"%s","type":"ClassSessionStarted","occurredAt":"%s","tenantId":"%s","sessionId":"%s",
+                 "classId":"%s","className":"Physics","roomId":"room-a","teacherId":"%s","roster":[%s],
+                 "cameraIds":["cam-a","cam-b"],"startedAt":"%s","plannedEnd":"%s","attendanceThreshold":75,
+                 "lateGraceSeconds":60}
+                """.formatted(
+                        UUID.randomUUID(),
+                        startedAt,
+                        tenant,
+                        sessionId,
+                        classId,
+                        teacherId,
+                        roster.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")),
+                        startedAt,
+                        startedAt.plusSeconds(400));
+    }
+
+    public static String sessionEnded(String tenant, UUID sessionId, String classId, Instant startedAt, Instant end) {
+        return """
+                {"eventId":"%s","type":"ClassSessionEnded","occurredAt":"%s","tenantId":"%s","sessionId":"%s",
+                 "classId":"%s","startedAt":"%s","endedAt":"%s","reason":"DEACTIVATED"}
+                """.formatted(UUID.randomUUID(), end, tenant, sessionId, classId, startedAt, end);
+    }
+
+    /** A face: recognised user (or null) and attentiveness, with a plausible pose. */
+    public record Face(UUID userId, boolean attentive, double yaw, double pitch, double gazeH) {
+        public static Face of(UUID userId, boolean attentive) {
+            return new Face(userId, attentive, attentive ? 2 : 40, -3, 0.5);
+        }
+    }
+
+    public static String frame(
+            String tenant, String sourceId, UUID sessionId, UUID owner, Instant capturedAt, List<Face> faces) {
+        String facesJson = faces.stream()
+                .map(f -> """
+                        {"box":{"x":0.1,"y":0.1,"width":0.1,"height":0.2},"detScore":0.9,"yawDeg":%s,"pitchDeg":%s,
+                         "gaze":{"direction":"CENTER","horizontalRatio":%s,"verticalRatio":0.5},"attentive":%s,
+                         "identity":%s}""".formatted(
+                                f.yaw(),
+                                f.pitch(),
+                                f.gazeH(),
+                                f.attentive(),
+                                f.userId() == null ? "null" : "{\"userId\":\"" + f.userId() + "\",\"similarity\":0.7}"))
+                .collect(Collectors.joining(","));
+        return """
+                {"eventId":"%s","type":"FrameAnalyzed","occurredAt":"%s","tenantId":"%s",
+                 "frameId":"%s:%d","sourceId":"%s","sessionId":"%s","userId":%s,"capturedAt":"%s",
+                 "processedAt":"%s","frameWidth":1280,"frameHeight":720,"faces":[%s],
+                 "models":{"detector":"yunet"}}
+                """.formatted(
+                        UUID.randomUUID(),
+                        capturedAt,
+                        tenant,
+                        sourceId + "-" + sessionId,
+                        capturedAt.toEpochMilli(),
+                        sourceId,
+                        sessionId,
+                        owner == null ? "null" : "\"" + owner + "\"",
+                        capturedAt,
+                        capturedAt,
+                        facesJson);
+    }
+}

@@ -1,0 +1,148 @@
+package io.classroom.vision.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the vision pipeline, the gallery and the frame workers. */
+@ConfigMapping(prefix = "vision")
+public interface VisionConfig {
+
+    /** Folder holding the pinned ONNX models (prod: env VISION_MODELS_DIR). */
+    String modelsDir();
+
+    /** Model workers, each with its own model set and one thread; defaults to the number of cores. */
+    Optional<Integer> workers();
+
+    /** Jobs that may wait for a worker before new requests are refused with 503. */
+    @WithDefault("32")
+    int queueCapacity();
+
+    /** Image limits. */
+    Images images();
+
+    /** Detection. */
+    Detection detection();
+
+    /** Quality gate for recognition. */
+    Quality quality();
+
+    /** Gaze thresholds. */
+    GazeSettings gaze();
+
+    /** Open-set recognition. */
+    Recognition recognition();
+
+    /** Gallery rules. */
+    Gallery gallery();
+
+    /** Tracking across frames of one source. */
+    Tracking tracking();
+
+    /** Frame intake from Kafka. */
+    Frames frames();
+
+    /** Frame intake from Kafka. */
+    interface Frames {
+        /** Most sources (cameras, webcams) tracked at once; frames of further sources are dropped. */
+        @WithDefault("2000")
+        int maxSources();
+    }
+
+    /** Image limits. */
+    interface Images {
+        /** Largest number of pixels accepted (checked in the header before decoding). */
+        @WithDefault("16777216")
+        long maxPixels();
+
+        /** Largest width or height accepted. */
+        @WithDefault("8192")
+        int maxSide();
+    }
+
+    /** Detection. */
+    interface Detection {
+        /** YuNet score threshold (below 0.75 hands are reported as faces). */
+        @WithDefault("0.75")
+        float scoreThreshold();
+
+        /** Frames with a longer side are scaled down to this for detection. */
+        @WithDefault("1280")
+        int maxSide();
+    }
+
+    /** Quality gate for recognition. */
+    interface Quality {
+        /** Minimum face width in pixels for recognition. */
+        @WithDefault("40")
+        int minFaceWidthPx();
+
+        /** Minimum variance of the Laplacian of the aligned crop. */
+        @WithDefault("15")
+        double minSharpness();
+
+        /** Faces turned further than this (yaw, degrees) are not recognised. */
+        @WithDefault("50")
+        double maxYawDeg();
+
+        /** Faces tilted further than this (pitch, degrees) are not recognised. */
+        @WithDefault("40")
+        double maxPitchDeg();
+    }
+
+    /** Gaze thresholds. */
+    interface GazeSettings {
+        /** Minimum eye-region width in pixels for a gaze estimate. */
+        @WithDefault("10")
+        int minEyeWidthPx();
+
+        /** Horizontal pupil ratio distance from the centre beyond which the gaze is LEFT or RIGHT. */
+        @WithDefault("0.17")
+        double sideThreshold();
+
+        /** Vertical pupil ratio distance from the centre beyond which the gaze is UP or DOWN. */
+        @WithDefault("0.2")
+        double verticalThreshold();
+    }
+
+    /** Open-set recognition. */
+    interface Recognition {
+        /** Minimum cosine similarity to accept an identity (same person 0.58-0.81, others at most 0.36). */
+        @WithDefault("0.45")
+        double threshold();
+
+        /** Required lead of the best user over the second best. */
+        @WithDefault("0.05")
+        double margin();
+    }
+
+    /** Gallery rules. */
+    interface Gallery {
+        /** Tenants whose students may enrol their own face. */
+        Optional<List<String>> studentSelfEnrolmentTenants();
+
+        /** Most faces kept per user. */
+        @WithDefault("10")
+        int maxFacesPerUser();
+    }
+
+    /** Tracking across frames of one source. */
+    interface Tracking {
+        /** Minimum box overlap (IoU) to continue a track. */
+        @WithDefault("0.3")
+        double minIou();
+
+        /** A settled track is re-embedded after this many milliseconds. */
+        @WithDefault("3000")
+        long reembedMillis();
+
+        /** A track not seen for this many milliseconds is dropped. */
+        @WithDefault("2000")
+        long maxGapMillis();
+
+        /** Frames of history used to smooth identity and attention. */
+        @WithDefault("5")
+        int window();
+    }
+}

@@ -1,0 +1,48 @@
+package io.classroom.vision.messaging;
+
+import io.classroom.vision.service.FrameProcessor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Frames from {@code ingest.frames.v1}. Frames are perishable: each is handed to the frame processor (which keeps
+ * only the newest per source) and acknowledged at once; a frame with bad headers is counted and skipped.
+ */
+@ApplicationScoped
+public class FrameConsumer {
+
+    private final FrameProcessor processor;
+    private final Counter rejected;
+
+    public FrameConsumer(FrameProcessor processor, MeterRegistry metrics) {
+        this.processor = processor;
+        this.rejected = Counter.builder("vision.frames.rejected")
+                .description("frames with missing or malformed headers")
+                .register(metrics);
+    }
+
+    @Incoming("frames-in")
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        var metadata = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        try {
+            if (metadata == null) {
+                throw new IllegalArgumentException("not a Kafka record");
+            }
+            var headers = FrameHeaders.parse(metadata.getHeaders());
+            if (!"image/jpeg".equals(headers.contentType())) {
+                throw new IllegalArgumentException("content type " + headers.contentType() + " is not image/jpeg");
+            }
+            processor.offer(new FrameProcessor.Frame(headers, message.getPayload()));
+        } catch (RuntimeException e) {
+            rejected.increment();
+            Log.warnf("vision: frame skipped: %s", e.getMessage());
+        }
+        return message.ack();
+    }
+}

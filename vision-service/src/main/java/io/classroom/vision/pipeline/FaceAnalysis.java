@@ -1,0 +1,15 @@
+package io.classroom.vision.pipeline;
+
+/**
+ * Everything the pipeline learnt about one face of a frame.
+ *
+ * @param gaze null when the eyes are too small to locate the pupils
+ * @param embedding L2-normalised MobileFaceNet vector, null when not computed (unusable face or not requested)
+ */
+public record FaceAnalysis(
+        DetectedFace face, HeadPose pose, Gaze gaze, Quality quality, boolean attentive, float[] embedding) {
+
+    public FaceAnalysis withEmbedding(float[] vector) {
+        return new FaceAnalysis(face, pose, gaze, quality, attentive, vector);
+    }
+}

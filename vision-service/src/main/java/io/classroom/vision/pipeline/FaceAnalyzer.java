@@ -1,0 +1,95 @@
+package io.classroom.vision.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * One complete model set (detector, head pose, embedder) for one worker thread: none of the models is
+ * thread-safe, so each worker owns an analyzer and the service scales by adding workers.
+ */
+public final class FaceAnalyzer implements AutoCloseable {
+
+    private final FaceDetector detector;
+    private final HeadPoseEstimator pose;
+    private final GazeEstimator gaze;
+    private final FaceEmbedder embedder;
+    private final QualityGate qualityGate;
+
+    public FaceAnalyzer(PipelineSettings settings) {
+        OpenCv.load();
+        this.detector = new FaceDetector(
+                ModelFile.YUNET.in(settings.modelsDir()), settings.scoreThreshold(), settings.detectMaxSide());
+        this.pose = new HeadPoseEstimator(settings.modelsDir());
+        this.gaze = new GazeEstimator(
+                settings.minEyeWidthPx(), settings.gazeSideThreshold(), settings.gazeVerticalThreshold());
+        this.embedder = new FaceEmbedder(settings.modelsDir());
+        this.qualityGate = settings.qualityGate();
+    }
+
+    public List<DetectedFace> detect(Mat bgr) {
+        return detector.detect(bgr);
+    }
+
+    /**
+     * Detects and describes every face; embeds those that are usable and selected by {@code embed}.
+     *
+     * @param embed which usable faces to embed (tracking skips faces whose identity is already settled)
+     */
+    public List<FaceAnalysis> analyse(Mat bgr, Calibration calibration, Predicate<DetectedFace> embed) {
+        var faces = detector.detect(bgr);
+        var result = new ArrayList<FaceAnalysis>(faces.size());
+        if (faces.isEmpty()) {
+            return result;
+        }
+        var gray = new Mat();
+        try {
+            Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
+            for (var face : faces) {
+                result.add(describe(bgr, gray, face, calibration, embed.test(face)));
+            }
+        } finally {
+            gray.release();
+        }
+        return result;
+    }
+
+    private FaceAnalysis describe(Mat bgr, Mat gray, DetectedFace face, Calibration calibration, boolean embed) {
+        var headPose = pose.estimate(bgr, face);
+        var eyes = gaze.estimate(gray, face);
+        var aligned = FaceEmbedder.align(bgr, face);
+        try {
+            var quality = qualityGate.assess(face, headPose, aligned);
+            float[] vector = embed && quality.usable() ? embedder.embed(aligned) : null;
+            return new FaceAnalysis(face, headPose, eyes, quality, calibration.attentive(headPose, eyes), vector);
+        } finally {
+            aligned.release();
+        }
+    }
+
+    /** Embeds one face regardless of its quality (enrolment and verification ask for it explicitly). */
+    public float[] embed(Mat bgr, DetectedFace face) {
+        var aligned = FaceEmbedder.align(bgr, face);
+        try {
+            return embedder.embed(aligned);
+        } finally {
+            aligned.release();
+        }
+    }
+
+    public HeadPoseEstimator poseEstimator() {
+        return pose;
+    }
+
+    public FaceEmbedder embedder() {
+        return embedder;
+    }
+
+    @Override
+    public void close() {
+        pose.close();
+        embedder.close();
+    }
+}

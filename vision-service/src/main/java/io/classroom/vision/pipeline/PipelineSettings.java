@@ -1,0 +1,22 @@
+package io.classroom.vision.pipeline;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of one model set, from the service configuration (or tests).
+ *
+ * @param detectMaxSide frames larger than this (longest side) are scaled down for detection only
+ */
+public record PipelineSettings(
+        Path modelsDir,
+        float scoreThreshold,
+        int detectMaxSide,
+        QualityGate qualityGate,
+        int minEyeWidthPx,
+        double gazeSideThreshold,
+        double gazeVerticalThreshold) {
+
+    public static PipelineSettings defaults(Path modelsDir) {
+        return new PipelineSettings(modelsDir, 0.75f, 1280, new QualityGate(40, 15, 50, 40), 10, 0.17, 0.2);
+    }
+}

@@ -1,0 +1,80 @@
+package io.classroom.vision.rest;
+
+import io.classroom.vision.pipeline.Calibration;
+import io.classroom.vision.service.CalibrationService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Per camera/webcam calibration: where the board is as seen from the source, and the attention tolerances. */
+@Path("/api/vision/calibrations/{sourceId}")
+@Tag(name = "Calibration", description = "Board direction per source for the attention decision")
+@Produces(MediaType.APPLICATION_JSON)
+public class CalibrationResource {
+
+    private final CalibrationService calibrations;
+    private final JsonWebToken jwt;
+
+    public CalibrationResource(CalibrationService calibrations, JsonWebToken jwt) {
+        this.calibrations = calibrations;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @Operation(summary = "The calibration applied to a source (straight ahead when none is stored)")
+    @APIResponse(responseCode = "200", description = "The calibration")
+    public Uni<Dtos.CalibrationBody> get(@PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId) {
+        var caller = Caller.of(jwt);
+        return calibrations.effective(caller.tenantId(), sourceId).map(CalibrationResource::toBody);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"TEACHER", "ADMIN"})
+    @Operation(summary = "Set a source's calibration")
+    @APIResponse(responseCode = "200", description = "The stored calibration")
+    @APIResponse(responseCode = "400", description = "Angles out of range")
+    public Uni<Dtos.CalibrationBody> put(
+            @PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId,
+            @Valid @NotNull Dtos.CalibrationBody body) {
+        var caller = Caller.of(jwt);
+        var calibration = new Calibration(
+                body.boardYawDeg(), body.boardPitchDeg(), body.yawToleranceDeg(), body.pitchToleranceDeg());
+        return calibrations.save(caller.tenantId(), sourceId, calibration).replaceWith(body);
+    }
+
+    @DELETE
+    @RolesAllowed({"TEACHER", "ADMIN"})
+    @Operation(summary = "Remove a source's calibration (back to straight ahead)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No calibration stored for this source")
+    public Uni<Response> delete(@PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId) {
+        var caller = Caller.of(jwt);
+        return calibrations.delete(caller.tenantId(), sourceId).map(deleted -> {
+            if (!deleted) {
+                throw Problems.notFound("no calibration stored for source " + sourceId);
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    private static Dtos.CalibrationBody toBody(Calibration c) {
+        return new Dtos.CalibrationBody(c.boardYawDeg(), c.boardPitchDeg(), c.yawToleranceDeg(), c.pitchToleranceDeg());
+    }
+}

@@ -1,0 +1,195 @@
+package io.classroom.vision.rest;
+
+import io.classroom.vision.config.VisionConfig;
+import io.classroom.vision.repository.GalleryRepository.StoredFace;
+import io.classroom.vision.service.GalleryService;
+import io.classroom.vision.service.VisionService;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * The face gallery of the caller's tenant. Teachers and admins manage anyone's faces; a student may see and
+ * delete their own, and enrol themself only where the tenant allows it.
+ */
+@Path("/api/vision/gallery/{userId}/faces")
+@Tag(name = "Gallery", description = "Enrolled faces per user")
+@Produces(MediaType.APPLICATION_JSON)
+public class GalleryResource {
+
+    private final GalleryService gallery;
+    private final VisionService vision;
+    private final VisionConfig config;
+    private final JsonWebToken jwt;
+
+    public GalleryResource(GalleryService gallery, VisionService vision, VisionConfig config, JsonWebToken jwt) {
+        this.gallery = gallery;
+        this.vision = vision;
+        this.config = config;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @Operation(summary = "Enrol a user from photos (multipart, one or more `photo` parts)")
+    @APIResponse(responseCode = "201", description = "The user's faces after enrolment")
+    @APIResponse(responseCode = "400", description = "No photo, or a photo that is not a JPEG/PNG image")
+    @APIResponse(responseCode = "403", description = "Not allowed to enrol this user")
+    @APIResponse(responseCode = "422", description = "A photo shows zero or several faces, or too many faces enrolled")
+    public Uni<Response> enrolMultipart(@PathParam("userId") UUID userId, @RestForm("photo") List<FileUpload> photos) {
+        var caller = mayEnrol(userId);
+        if (photos == null || photos.isEmpty()) {
+            throw Problems.of(Response.Status.BAD_REQUEST, "no-photo", "No photo", "send one or more 'photo' parts");
+        }
+        var images = new ArrayList<Labelled>();
+        for (var photo : photos) {
+            try {
+                images.add(new Labelled(photo.fileName(), Files.readAllBytes(photo.uploadedFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return enrol(caller, userId, images);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @Operation(summary = "Enrol a user from base64 photos")
+    @APIResponse(responseCode = "201", description = "The user's faces after enrolment")
+    @APIResponse(responseCode = "400", description = "Invalid base64 or image")
+    @APIResponse(responseCode = "403", description = "Not allowed to enrol this user")
+    @APIResponse(responseCode = "422", description = "A photo shows zero or several faces, or too many faces enrolled")
+    public Uni<Response> enrolJson(@PathParam("userId") UUID userId, @Valid @NotNull Dtos.EnrolRequest request) {
+        var caller = mayEnrol(userId);
+        var images = new ArrayList<Labelled>();
+        for (int i = 0; i < request.images().size(); i++) {
+            var label = "images[" + i + "]";
+            images.add(new Labelled(label, Base64Images.decode(request.images().get(i), label)));
+        }
+        return enrol(caller, userId, images);
+    }
+
+    @GET
+    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @Operation(summary = "List a user's enrolled faces")
+    @APIResponse(responseCode = "200", description = "The faces")
+    @APIResponse(responseCode = "404", description = "No face enrolled for this user in the tenant")
+    public Uni<Dtos.UserFaces> list(@PathParam("userId") UUID userId) {
+        var caller = mayManage(userId);
+        return gallery.list(caller.tenantId(), userId).map(faces -> {
+            if (faces.isEmpty()) {
+                throw Problems.notFound("no face enrolled for user " + userId);
+            }
+            return toBody(userId, faces);
+        });
+    }
+
+    @DELETE
+    @Path("/{faceId}")
+    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @Operation(summary = "Delete one enrolled face")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such face for this user in the tenant")
+    public Uni<Response> deleteOne(@PathParam("userId") UUID userId, @PathParam("faceId") UUID faceId) {
+        var caller = mayManage(userId);
+        return gallery.deleteFace(caller.tenantId(), userId, faceId).map(deleted -> {
+            if (!deleted) {
+                throw Problems.notFound("no face " + faceId + " for user " + userId);
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    @DELETE
+    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @Operation(summary = "Delete all faces of a user")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No face enrolled for this user in the tenant")
+    public Uni<Response> deleteAll(@PathParam("userId") UUID userId) {
+        var caller = mayManage(userId);
+        return gallery.deleteUser(caller.tenantId(), userId).map(deleted -> {
+            if (deleted == 0) {
+                throw Problems.notFound("no face enrolled for user " + userId);
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    private record Labelled(String label, byte[] bytes) {}
+
+    private Uni<Response> enrol(Caller caller, UUID userId, List<Labelled> images) {
+        int max = config.gallery().maxFacesPerUser();
+        return gallery.count(caller.tenantId(), userId)
+                .invoke(existing -> {
+                    if (existing + images.size() > max) {
+                        throw Problems.unprocessableImage(
+                                "user already has %d faces; at most %d are kept".formatted(existing, max));
+                    }
+                })
+                // Every photo is checked before anything is stored: one bad photo enrols nothing.
+                .chain(() -> Multi.createFrom()
+                        .iterable(images)
+                        .onItem()
+                        .transformToUniAndConcatenate(image -> vision.embedSingleFace(image.bytes(), image.label()))
+                        .collect()
+                        .asList())
+                .chain(vectors -> gallery.enrol(caller.tenantId(), userId, vectors))
+                .map(faces -> Response.status(Response.Status.CREATED)
+                        .entity(toBody(userId, faces))
+                        .build());
+    }
+
+    private Caller mayManage(UUID userId) {
+        var caller = Caller.of(jwt);
+        if (!caller.staff() && !caller.userId().equals(userId)) {
+            throw new ForbiddenException("students may only manage their own faces");
+        }
+        return caller;
+    }
+
+    private Caller mayEnrol(UUID userId) {
+        var caller = mayManage(userId);
+        if (!caller.staff()
+                && !config.gallery()
+                        .studentSelfEnrolmentTenants()
+                        .orElse(List.of())
+                        .contains(caller.tenantId())) {
+            throw new ForbiddenException("this school does not let students enrol their own face");
+        }
+        return caller;
+    }
+
+    private static Dtos.UserFaces toBody(UUID userId, List<StoredFace> faces) {
+        return new Dtos.UserFaces(
+                userId,
+                faces.stream()
+                        .map(f -> new Dtos.EnrolledFace(f.faceId(), f.modelId(), f.createdAt()))
+                        .toList());
+    }
+}

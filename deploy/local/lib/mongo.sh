@@ -27,7 +27,7 @@ mongo_prepare() {
 mongo_start() {
   # The JDK's single-file source launcher compiles the tiny launcher on the fly (~1 s).
   # Connection open/close lines at INFO would drown the log.
-  start_detached mongo java -Xmx256m -XX:+UseSerialGC -Djava.awt.headless=true \
+  start_detached mongo java -Xmx1g -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
     -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire=warn -cp "$MONGO_LIBS/*" \
     "$STACK_DIR/tools/MongoServerMain.java" --host 127.0.0.1 --port "$MONGO_PORT" --data "$LOCAL_DIR/mongo/data.mv"
 }

@@ -1,0 +1,51 @@
+package io.classroom.analytics;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bson.codecs.pojo.annotations.BsonId;
+
+/**
+ * A session counted by the session heatmap: a personal tracking session ({@link Kind#PERSONAL}) or a class session
+ * ({@link Kind#CLASS}). Id: {@code tenantId/sessionId}.
+ */
+@MongoEntity(collection = "sessions")
+public class TrackedSession {
+
+    /** Where the session comes from. */
+    public enum Kind {
+        PERSONAL,
+        CLASS
+    }
+
+    @BsonId
+    public String id;
+
+    public String tenantId;
+    public String sessionId;
+    public Kind kind;
+    /** The student of a personal session, the teacher of a class session. */
+    public String ownerId;
+    /** Everyone the session counts for: the student, or the class roster. */
+    public List<String> userIds;
+
+    public String classId;
+    public String className;
+    public String roomId;
+    public List<String> cameraIds;
+    public Integer attendanceThreshold;
+    public String title;
+
+    public Instant startedAt;
+    public Instant plannedEnd;
+    public Instant endedAt;
+    public Long durationSeconds;
+    /** Start rounded down to 15 minutes (epoch millis): every IANA offset is a multiple of it. */
+    public Long startQuarter;
+
+    public Long activeSeconds;
+    public Long focusSeconds;
+    public Long distractionSeconds;
+    public Map<String, Long> activities;
+}

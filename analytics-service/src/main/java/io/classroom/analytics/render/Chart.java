@@ -1,0 +1,11 @@
+package io.classroom.analytics.render;
+
+/** A chart that knows its size and how to draw itself. */
+public sealed interface Chart permits GridChart, BarChart {
+
+    int width();
+
+    int height();
+
+    void draw(Canvas canvas);
+}

@@ -1,0 +1,134 @@
+package io.classroom.analytics.repository;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import io.classroom.analytics.CameraCell;
+import io.classroom.analytics.Observation;
+import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+
+/** Raw observations (TTL) and the aggregates maintained from them on ingest. */
+@ApplicationScoped
+public class ObservationRepository implements ReactivePanacheMongoRepositoryBase<Observation, String> {
+
+    private static final long MINUTE_MILLIS = 60_000L;
+
+    private final EngagementMinuteRepository minutes;
+    private final CameraCellRepository cells;
+
+    public ObservationRepository(EngagementMinuteRepository minutes, CameraCellRepository cells) {
+        this.minutes = minutes;
+        this.cells = cells;
+    }
+
+    /**
+     * Stores the frame and adds its faces to the session-minute and camera-cell aggregates. The frame's unique id is the
+     * claim: a frame already stored is skipped, and a frame whose aggregates fail is removed again so that a redelivery
+     * counts it exactly once.
+     */
+    public Uni<Boolean> ingest(Observation frame, int columns, int rows) {
+        return persist(frame)
+                .replaceWith(true)
+                .onFailure(MongoErrors::isDuplicateKey)
+                .recoverWithItem(false)
+                .call(stored -> {
+                    if (!stored) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.combine()
+                            .all()
+                            .unis(addToMinute(frame), addToCells(frame, columns, rows))
+                            .discardItems()
+                            .onFailure()
+                            .call(() -> deleteById(frame.id));
+                });
+    }
+
+    private Uni<Void> addToMinute(Observation frame) {
+        if (frame.sessionId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        long epochMillis = frame.capturedAt.toEpochMilli();
+        long minute = epochMillis - Math.floorMod(epochMillis, MINUTE_MILLIS);
+        long attentive = frame.faces.stream().filter(f -> f.attentive).count();
+        long identified = frame.faces.stream().filter(f -> f.userId != null).count();
+        var update = new Document(
+                        "$setOnInsert",
+                        new Document("tenantId", frame.tenantId)
+                                .append("sessionId", frame.sessionId)
+                                .append("minute", new Date(minute)))
+                .append(
+                        "$inc",
+                        new Document("frames", 1L)
+                                .append("faces", (long) frame.faces.size())
+                                .append("attentive", attentive)
+                                .append("identified", identified)
+                                .append("unknown", (long) frame.unknownFaces))
+                .append("$max", new Document("maxUnknown", (long) frame.unknownFaces));
+        String id = frame.tenantId + "/" + frame.sessionId + "/" + minute / MINUTE_MILLIS;
+        return minutes.mongoCollection()
+                .updateOne(eq("_id", id), update, new UpdateOptions().upsert(true))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> addToCells(Observation frame, int columns, int rows) {
+        if (frame.faces.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // Faces of one frame falling in the same cell become one $inc.
+        Map<Integer, long[]> byCell = new TreeMap<>();
+        for (Observation.Face face : frame.faces) {
+            int column = cellIndex(face.x + face.width / 2, columns);
+            int row = cellIndex(face.y + face.height / 2, rows);
+            long[] counts = byCell.computeIfAbsent(row * columns + column, k -> new long[2]);
+            counts[0]++;
+            counts[1] += face.attentive ? 1 : 0;
+        }
+        String session = frame.sessionId == null ? "-" : frame.sessionId;
+        List<WriteModel<CameraCell>> writes = new ArrayList<>();
+        byCell.forEach((cell, counts) -> {
+            int column = cell % columns;
+            int row = cell / columns;
+            String id = String.join("/", frame.tenantId, frame.sourceId, session, column + "", row + "");
+            var update = new Document(
+                            "$setOnInsert",
+                            new Document("tenantId", frame.tenantId)
+                                    .append("cameraId", frame.sourceId)
+                                    .append("sessionId", session)
+                                    .append("column", column)
+                                    .append("row", row))
+                    .append("$inc", new Document("faces", counts[0]).append("attentive", counts[1]));
+            writes.add(new UpdateOneModel<>(eq("_id", id), update, new UpdateOptions().upsert(true)));
+        });
+        return cells.mongoCollection().bulkWrite(writes).replaceWithVoid();
+    }
+
+    /** Index of the cell holding a normalised coordinate; out-of-frame values are clamped to the border cells. */
+    static int cellIndex(double position, int cells) {
+        int index = (int) Math.floor(position * cells);
+        return Math.max(0, Math.min(cells - 1, index));
+    }
+
+    /** Replaces a deleted user's identity in the raw frames that still exist. */
+    public Uni<Void> pseudonymise(String tenantId, String userId, String pseudonym) {
+        return find("tenantId = ?1 and faces.userId = ?2", tenantId, userId).stream()
+                .onItem()
+                .transformToUniAndConcatenate(frame -> {
+                    frame.faces.stream().filter(f -> userId.equals(f.userId)).forEach(f -> f.userId = pseudonym);
+                    return update(frame);
+                })
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,72 @@
+package io.classroom.analytics.rest;
+
+import io.classroom.analytics.render.ChartRenderer;
+import io.classroom.analytics.service.ClassroomAnalyticsService;
+import io.classroom.analytics.service.ClassroomAnalyticsService.CameraHeatmap;
+import io.classroom.analytics.service.Reports;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Where faces are in a camera's frame and how attentive they are there. */
+@Path("/api/analytics/cameras/{cameraId}/heatmap")
+@Tag(name = "Cameras", description = "Spatial heatmaps per camera")
+public class CameraResource {
+
+    private final ClassroomAnalyticsService classroom;
+    private final JsonWebToken token;
+
+    public CameraResource(ClassroomAnalyticsService classroom, JsonWebToken token) {
+        this.classroom = classroom;
+        this.token = token;
+    }
+
+    @GET
+    @Produces({"application/json", "image/png", "image/svg+xml"})
+    @RolesAllowed({Roles.ADMIN, Roles.TEACHER})
+    @Operation(
+            summary = "Spatial heatmap of a camera",
+            description = "Faces per cell of a grid over the frame (box centres) and the attentive share per cell,"
+                    + " over all sessions (admins) or one session (teachers: one they teach). JSON, PNG or SVG.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The grid",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = CameraHeatmap.class)),
+                @Content(mediaType = "image/png"),
+                @Content(mediaType = "image/svg+xml")
+            })
+    @APIResponse(responseCode = "400", description = "Unknown format")
+    @APIResponse(responseCode = "403", description = "No sessionId, or a session the teacher does not teach")
+    @APIResponse(responseCode = "404", description = "No such camera or session in the caller's tenant")
+    public Uni<Response> heatmap(
+            @PathParam("cameraId") String cameraId,
+            @Parameter(description = "Only this class session") @QueryParam("sessionId") String sessionId,
+            @Parameter(description = "json, png or svg") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Format chosen = Format.pick(format, headers, Format.JSON, Format.PNG, Format.SVG);
+        return Rendering.respond(
+                classroom.cameraHeatmap(Callers.of(token), cameraId, sessionId),
+                chosen,
+                "camera-" + cameraId,
+                view -> switch (chosen) {
+                    case PNG -> ChartRenderer.png(Reports.cameraChart(view));
+                    case SVG -> ChartRenderer.svg(Reports.cameraChart(view));
+                    default -> view;
+                });
+    }
+}

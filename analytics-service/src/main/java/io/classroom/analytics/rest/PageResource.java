@@ -1,0 +1,106 @@
+package io.classroom.analytics.rest;
+
+import io.classroom.analytics.PageView;
+import io.classroom.analytics.config.AnalyticsConfig;
+import io.classroom.analytics.service.PageAnalyticsService;
+import io.classroom.analytics.service.PageAnalyticsService.PageStats;
+import io.classroom.analytics.service.PageRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Page tracking for the web apps: record views, read per-page statistics. */
+@Path("/api/analytics/pages")
+@Tag(name = "Pages", description = "Page views and page statistics of the web apps")
+@Produces(MediaType.APPLICATION_JSON)
+public class PageResource {
+
+    private final PageAnalyticsService pages;
+    private final AnalyticsConfig config;
+    private final JsonWebToken token;
+
+    public PageResource(PageAnalyticsService pages, AnalyticsConfig config, JsonWebToken token) {
+        this.pages = pages;
+        this.config = config;
+        this.token = token;
+    }
+
+    /** A page view sent by a web app. */
+    public record PageViewRequest(
+            @NotBlank @Size(max = 512) @Schema(example = "/classes/physics-101")
+            String page,
+
+            @NotNull @PositiveOrZero @Max(86_400) @Schema(example = "42")
+            Long timeSpentSeconds,
+
+            @Schema(description = "When the view happened (ISO-8601); default now", example = "2026-09-01T08:10:00Z")
+            Instant timestamp) {}
+
+    /** A stored page view. */
+    public record PageViewResponse(
+            String id, String tenantId, String userId, String page, long timeSpentSeconds, Instant at) {
+        static PageViewResponse of(PageView view) {
+            return new PageViewResponse(
+                    view.id.toHexString(), view.tenantId, view.userId, view.page, view.timeSpentSeconds, view.at);
+        }
+    }
+
+    @POST
+    @Path("/views")
+    @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
+    @Operation(summary = "Track a page view", description = "Tenant and user come from the access token.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            content = @Content(schema = @Schema(implementation = PageViewResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing page, negative or too long time, timestamp in the future")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    public Uni<Response> track(@Valid @NotNull PageViewRequest request) {
+        return pages.track(Callers.of(token), request.page(), request.timeSpentSeconds(), request.timestamp())
+                .map(view -> Response.status(Response.Status.CREATED)
+                        .entity(PageViewResponse.of(view))
+                        .build());
+    }
+
+    @GET
+    @Path("/stats")
+    @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
+    @Operation(
+            summary = "Page statistics",
+            description = "Visits and time spent per page over the last 24 hours, 7 days, 30 days and all time, most"
+                    + " visited first; each window's page list is paginated. Students see themselves only, teachers"
+                    + " themselves or the students of their classes, admins the tenant.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Statistics",
+            content = @Content(schema = @Schema(implementation = PageStats.class)))
+    @APIResponse(responseCode = "400", description = "Bad page or size")
+    @APIResponse(responseCode = "403", description = "Not allowed to see that user")
+    public Uni<PageStats> stats(
+            @Parameter(description = "Only this user's views") @QueryParam("userId") String userId,
+            @Parameter(description = "Page of each window's list, from 0") @QueryParam("page") String page,
+            @Parameter(description = "Rows per page") @QueryParam("size") String size) {
+        var caller = Callers.of(token);
+        return pages.stats(caller, userId, PageRequest.of(page, size, 50, config.maxPageSize()));
+    }
+}

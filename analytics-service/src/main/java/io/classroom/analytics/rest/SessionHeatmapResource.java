@@ -1,0 +1,78 @@
+package io.classroom.analytics.rest;
+
+import io.classroom.analytics.render.ChartRenderer;
+import io.classroom.analytics.service.SessionHeatmapService;
+import io.classroom.analytics.service.SessionHeatmapService.SessionHeatmapView;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** When sessions happen: per day, weekday x hour, busiest days. */
+@Path("/api/analytics/sessions/heatmap")
+@Tag(name = "Sessions", description = "Session heatmaps over personal tracking sessions and class sessions")
+public class SessionHeatmapResource {
+
+    private final SessionHeatmapService heatmaps;
+    private final JsonWebToken token;
+
+    public SessionHeatmapResource(SessionHeatmapService heatmaps, JsonWebToken token) {
+        this.heatmaps = heatmaps;
+        this.token = token;
+    }
+
+    @GET
+    @Produces({"application/json", "image/png", "image/svg+xml"})
+    @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
+    @Operation(
+            summary = "Session heatmap",
+            description = "Sessions started in [from, to) per local day and in a weekday x hour grid (weekday 0 ="
+                    + " Monday), the most active days with their top hours, distinct users and the average session"
+                    + " time, in an IANA time zone (default: the tenant's, else UTC). JSON, or the grid as PNG or"
+                    + " SVG (?format= or Accept).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The heatmap",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SessionHeatmapView.class)),
+                @Content(mediaType = "image/png"),
+                @Content(mediaType = "image/svg+xml")
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing, unparsable, inverted or too long range; unknown zone; unknown format")
+    @APIResponse(responseCode = "403", description = "Not allowed to see that user")
+    public Uni<Response> heatmap(
+            @Parameter(description = "Start (ISO-8601 date-time, or a date in the zone)", example = "2026-09-01")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(description = "End, exclusive (a date is inclusive)", example = "2026-09-30") @QueryParam("to")
+                    String to,
+            @Parameter(description = "IANA time zone", example = "Europe/Paris") @QueryParam("zone") String zone,
+            @Parameter(description = "Only this user's sessions") @QueryParam("userId") String userId,
+            @Parameter(description = "json, png or svg") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Format chosen = Format.pick(format, headers, Format.JSON, Format.PNG, Format.SVG);
+        return Rendering.respond(
+                heatmaps.heatmap(Callers.of(token), from, to, zone, userId),
+                chosen,
+                "session-heatmap",
+                view -> switch (chosen) {
+                    case PNG -> ChartRenderer.png(SessionHeatmapService.chart(view));
+                    case SVG -> ChartRenderer.svg(SessionHeatmapService.chart(view));
+                    default -> view;
+                });
+    }
+}

@@ -1,0 +1,394 @@
+package io.classroom.analytics.service;
+
+import io.classroom.analytics.AttendanceRecord;
+import io.classroom.analytics.CameraCell;
+import io.classroom.analytics.EngagementMinute;
+import io.classroom.analytics.TrackedSession;
+import io.classroom.analytics.config.AnalyticsConfig;
+import io.classroom.analytics.repository.AttendanceRepository;
+import io.classroom.analytics.repository.CameraCellRepository;
+import io.classroom.analytics.repository.EngagementMinuteRepository;
+import io.classroom.analytics.repository.SessionRepository;
+import io.classroom.analytics.repository.UserProfileRepository;
+import io.classroom.analytics.rest.Problems;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Per class session and per class analytics: engagement timeline, attendance tables, term report, camera grid. */
+@ApplicationScoped
+public class ClassroomAnalyticsService {
+
+    private static final Set<String> ATTENDED = Set.of("PRESENT", "LATE");
+
+    private final SessionRepository sessions;
+    private final AttendanceRepository attendance;
+    private final EngagementMinuteRepository minutes;
+    private final CameraCellRepository cells;
+    private final UserProfileRepository users;
+    private final AnalyticsConfig config;
+
+    public ClassroomAnalyticsService(
+            SessionRepository sessions,
+            AttendanceRepository attendance,
+            EngagementMinuteRepository minutes,
+            CameraCellRepository cells,
+            UserProfileRepository users,
+            AnalyticsConfig config) {
+        this.sessions = sessions;
+        this.attendance = attendance;
+        this.minutes = minutes;
+        this.cells = cells;
+        this.users = users;
+        this.config = config;
+    }
+
+    /** The class session if the caller may see it: 404 outside the tenant, 403 for a teacher of other classes. */
+    private Uni<TrackedSession> visibleSession(Caller caller, String sessionId, boolean studentsAllowed) {
+        return sessions.findClassSession(caller.tenantId(), sessionId).map(session -> {
+            if (session == null) {
+                throw Problems.notFound("No class session " + sessionId);
+            }
+            if (caller.isTeacher() && !caller.userId().equals(session.ownerId)) {
+                throw Problems.forbidden("Teachers see the sessions of their classes only");
+            }
+            if (caller.isStudent()
+                    && (!studentsAllowed || session.userIds == null || !session.userIds.contains(caller.userId()))) {
+                throw Problems.forbidden("Students see their own attendance only");
+            }
+            return session;
+        });
+    }
+
+    /** Per minute: the share of detected faces that were attentive, and the unknown faces. */
+    public Uni<Timeline> timeline(Caller caller, String sessionId) {
+        return visibleSession(caller, sessionId, false)
+                .chain(session ->
+                        minutes.bySession(caller.tenantId(), sessionId).map(rows -> timeline(session, rows)));
+    }
+
+    static Timeline timeline(TrackedSession session, List<EngagementMinute> rows) {
+        List<MinutePoint> points = new ArrayList<>(rows.size());
+        long faces = 0;
+        long attentive = 0;
+        long unknown = 0;
+        long maxUnknown = 0;
+        for (EngagementMinute row : rows) {
+            points.add(new MinutePoint(
+                    row.minute,
+                    row.frames,
+                    row.faces,
+                    row.attentive,
+                    share(row.attentive, row.faces),
+                    row.unknown,
+                    row.maxUnknown));
+            faces += row.faces;
+            attentive += row.attentive;
+            unknown += row.unknown;
+            maxUnknown = Math.max(maxUnknown, row.maxUnknown);
+        }
+        return new Timeline(
+                session.sessionId,
+                session.classId,
+                session.className,
+                session.startedAt,
+                session.endedAt,
+                share(attentive, faces),
+                new UnknownFaces(unknown, maxUnknown),
+                points);
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    /** The attendance table of a session; students get their own row only. */
+    public Uni<SessionAttendance> sessionAttendance(Caller caller, String sessionId) {
+        return visibleSession(caller, sessionId, true)
+                .chain(session -> attendance
+                        .bySession(caller.tenantId(), sessionId, caller.isStudent() ? caller.userId() : null)
+                        .chain(rows -> withNames(caller.tenantId(), rows))
+                        .chain(rows -> minutes.bySession(caller.tenantId(), sessionId)
+                                .map(minuteRows -> {
+                                    long attended = rows.stream()
+                                            .filter(r -> ATTENDED.contains(r.status()))
+                                            .count();
+                                    var summary = new AttendanceSummary(
+                                            rows.size(),
+                                            attended,
+                                            rows.stream()
+                                                    .filter(r -> "ABSENT".equals(r.status()))
+                                                    .count(),
+                                            rows.stream()
+                                                    .filter(AttendanceRow::late)
+                                                    .count(),
+                                            share(attended, rows.size()));
+                                    // Students do not see class-wide figures.
+                                    var timeline = caller.isStudent() ? null : timeline(session, minuteRows);
+                                    return new SessionAttendance(
+                                            session.sessionId,
+                                            session.classId,
+                                            session.className,
+                                            session.startedAt,
+                                            session.endedAt,
+                                            session.attendanceThreshold,
+                                            summary,
+                                            timeline,
+                                            rows);
+                                })));
+    }
+
+    private Uni<List<AttendanceRow>> withNames(String tenantId, List<AttendanceRecord> records) {
+        Set<String> ids = new TreeSet<>();
+        records.forEach(r -> ids.add(r.userId));
+        return users.names(tenantId, ids)
+                .map(names -> records.stream()
+                        .map(r -> new AttendanceRow(
+                                r.userId,
+                                names.get(r.userId),
+                                r.sessionId,
+                                r.sessionStartedAt,
+                                r.status,
+                                r.presentSeconds,
+                                r.engagedSeconds,
+                                r.engagementPct,
+                                r.late,
+                                r.leftEarly,
+                                r.firstSeenAt,
+                                r.lastSeenAt,
+                                r.finalized))
+                        .toList());
+    }
+
+    /** Attendance of a class over a range: per student and per session rates, trend and students at risk. */
+    public Uni<ClassReport> classReport(Caller caller, String classId, TimeRange range, Double atRiskBelow) {
+        double threshold = atRiskBelow != null ? atRiskBelow : config.atRiskRate();
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw Problems.badRequest("invalid-rate", "'atRiskBelow' must be between 0 and 1");
+        }
+        Uni<Boolean> visible = caller.isTeacher()
+                ? sessions.teachesClass(caller.tenantId(), caller.userId(), classId)
+                : sessions.hasClassSessions(caller.tenantId(), classId);
+        return sessions.hasClassSessions(caller.tenantId(), classId)
+                .chain(exists -> {
+                    if (!exists) {
+                        throw Problems.notFound("No class " + classId);
+                    }
+                    return visible;
+                })
+                .chain(allowed -> {
+                    if (!allowed) {
+                        throw Problems.forbidden("Teachers see the classes they teach only");
+                    }
+                    String onlyUser = caller.isStudent() ? caller.userId() : null;
+                    return sessions.classSessions(caller.tenantId(), classId, range.from(), range.to())
+                            .chain(classSessions -> attendance
+                                    .byClass(caller.tenantId(), classId, range.from(), range.to(), onlyUser)
+                                    .chain(records -> withNames(caller.tenantId(), records))
+                                    .map(rows -> report(
+                                            classId, range, threshold, classSessions, rows, caller.isStudent())));
+                });
+    }
+
+    static ClassReport report(
+            String classId,
+            TimeRange range,
+            double threshold,
+            List<TrackedSession> classSessions,
+            List<AttendanceRow> rows,
+            boolean ownRowOnly) {
+        String className = classSessions.isEmpty() ? null : classSessions.get(classSessions.size() - 1).className;
+        // Pending rows (a session still running) do not count yet.
+        List<AttendanceRow> counted =
+                rows.stream().filter(r -> !"PENDING".equals(r.status())).toList();
+
+        Map<String, long[]> bySession = new LinkedHashMap<>();
+        Map<String, Instant> sessionStart = new LinkedHashMap<>();
+        for (TrackedSession session : classSessions) {
+            bySession.put(session.sessionId, new long[2]);
+            sessionStart.put(session.sessionId, session.startedAt);
+        }
+        Map<String, long[]> byStudent = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (AttendanceRow row : counted) {
+            long attended = ATTENDED.contains(row.status()) ? 1 : 0;
+            long[] s = bySession.computeIfAbsent(row.sessionId(), k -> new long[2]);
+            sessionStart.putIfAbsent(row.sessionId(), row.sessionStartedAt());
+            s[0]++;
+            s[1] += attended;
+            long[] st = byStudent.computeIfAbsent(row.userId(), k -> new long[3]);
+            st[0]++;
+            st[1] += attended;
+            st[2] += row.late() ? 1 : 0;
+            if (row.displayName() != null) {
+                names.put(row.userId(), row.displayName());
+            }
+        }
+        List<SessionRate> perSession = new ArrayList<>();
+        if (!ownRowOnly) {
+            bySession.forEach((sessionId, c) -> {
+                if (c[0] > 0) {
+                    perSession.add(
+                            new SessionRate(sessionId, sessionStart.get(sessionId), c[0], c[1], share(c[1], c[0])));
+                }
+            });
+            perSession.sort(
+                    Comparator.comparing(SessionRate::startedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        }
+        List<StudentRate> perStudent = new ArrayList<>();
+        byStudent.forEach((userId, c) -> {
+            double rate = share(c[1], c[0]);
+            perStudent.add(new StudentRate(userId, names.get(userId), c[0], c[1], c[2], rate, rate < threshold));
+        });
+        perStudent.sort(Comparator.comparingDouble(StudentRate::rate).thenComparing(StudentRate::userId));
+        List<StudentRate> atRisk =
+                perStudent.stream().filter(StudentRate::atRisk).toList();
+        return new ClassReport(
+                classId,
+                className,
+                range.from(),
+                range.to(),
+                threshold,
+                share(
+                        counted.stream()
+                                .filter(r -> ATTENDED.contains(r.status()))
+                                .count(),
+                        counted.size()),
+                Trend.of(perSession.stream().mapToDouble(SessionRate::rate).toArray()),
+                perSession,
+                perStudent,
+                atRisk);
+    }
+
+    /** Faces per cell of a camera's frame grid and how attentive they were there. */
+    public Uni<CameraHeatmap> cameraHeatmap(Caller caller, String cameraId, String sessionId) {
+        Uni<List<String>> sessionFilter;
+        if (sessionId != null) {
+            sessionFilter = visibleSession(caller, sessionId, false).map(s -> List.of(sessionId));
+        } else if (caller.isAdmin()) {
+            sessionFilter = Uni.createFrom().nullItem();
+        } else {
+            throw Problems.forbidden("Teachers must name one of their sessions ('sessionId')");
+        }
+        return sessionFilter
+                .chain(filter -> cells.cells(caller.tenantId(), cameraId, filter))
+                .map(found -> {
+                    if (found.isEmpty() && sessionId == null) {
+                        throw Problems.notFound("No observations of camera " + cameraId);
+                    }
+                    return cameraHeatmap(cameraId, sessionId, config.gridColumns(), config.gridRows(), found);
+                });
+    }
+
+    static CameraHeatmap cameraHeatmap(
+            String cameraId, String sessionId, int columns, int rows, List<CameraCell> found) {
+        long[][] faces = new long[rows][columns];
+        long[][] attentive = new long[rows][columns];
+        long total = 0;
+        for (CameraCell cell : found) {
+            if (cell.row < rows && cell.column < columns) {
+                faces[cell.row][cell.column] += cell.faces;
+                attentive[cell.row][cell.column] += cell.attentive;
+                total += cell.faces;
+            }
+        }
+        List<GridCell> out = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                if (faces[r][c] > 0) {
+                    out.add(new GridCell(c, r, faces[r][c], attentive[r][c], share(attentive[r][c], faces[r][c])));
+                }
+            }
+        }
+        return new CameraHeatmap(cameraId, sessionId, columns, rows, total, out);
+    }
+
+    /** Engagement of a class session per minute. */
+    public record Timeline(
+            String sessionId,
+            String classId,
+            String className,
+            Instant startedAt,
+            Instant endedAt,
+            double averageAttentiveShare,
+            UnknownFaces unknownFaces,
+            List<MinutePoint> minutes) {}
+
+    /** One minute: frames analysed, faces seen, attentive ones and their share, unknown faces. */
+    public record MinutePoint(
+            Instant minute,
+            long frames,
+            long faces,
+            long attentive,
+            double attentiveShare,
+            long unknownFaces,
+            long maxUnknownInAFrame) {}
+
+    /** Unrecognised faces: face observations in all frames and the most in one frame. */
+    public record UnknownFaces(long observations, long maxInOneFrame) {}
+
+    /** One student's attendance in one session. */
+    public record AttendanceRow(
+            String userId,
+            String displayName,
+            String sessionId,
+            Instant sessionStartedAt,
+            String status,
+            long presentSeconds,
+            long engagedSeconds,
+            double engagementPct,
+            boolean late,
+            boolean leftEarly,
+            Instant firstSeenAt,
+            Instant lastSeenAt,
+            boolean finalized) {}
+
+    /** Counts of a session's attendance table. */
+    public record AttendanceSummary(long students, long attended, long absent, long late, double attendanceRate) {}
+
+    /** A session's attendance report. */
+    public record SessionAttendance(
+            String sessionId,
+            String classId,
+            String className,
+            Instant startedAt,
+            Instant endedAt,
+            Integer attendanceThreshold,
+            AttendanceSummary summary,
+            Timeline timeline,
+            List<AttendanceRow> rows) {}
+
+    /** Attendance rate of one session. */
+    public record SessionRate(String sessionId, Instant startedAt, long students, long attended, double rate) {}
+
+    /** Attendance rate of one student over the range. */
+    public record StudentRate(
+            String userId, String displayName, long sessions, long attended, long late, double rate, boolean atRisk) {}
+
+    /** A class's attendance over a range. */
+    public record ClassReport(
+            String classId,
+            String className,
+            Instant from,
+            Instant to,
+            double atRiskBelow,
+            double attendanceRate,
+            Trend trend,
+            List<SessionRate> perSession,
+            List<StudentRate> perStudent,
+            List<StudentRate> atRisk) {}
+
+    /** A camera's spatial grid; cells without faces are left out. */
+    public record CameraHeatmap(
+            String cameraId, String sessionId, int columns, int rows, long faces, List<GridCell> cells) {}
+
+    /** One grid cell: faces whose box centre fell in it and the attentive share. */
+    public record GridCell(int column, int row, long faces, long attentive, double attentiveShare) {}
+}

@@ -1,0 +1,247 @@
+package io.classroom.analytics.service;
+
+import io.classroom.analytics.AttendanceRecord;
+import io.classroom.analytics.Observation;
+import io.classroom.analytics.TrackedSession;
+import io.classroom.analytics.UserProfile;
+import io.classroom.analytics.config.AnalyticsConfig;
+import io.classroom.analytics.messaging.EventParser;
+import io.classroom.analytics.messaging.Events.ActivityEvent;
+import io.classroom.analytics.messaging.Events.AttendanceEvent;
+import io.classroom.analytics.messaging.Events.ClassSessionEvent;
+import io.classroom.analytics.messaging.Events.FrameAnalyzed;
+import io.classroom.analytics.messaging.Events.UserEvent;
+import io.classroom.analytics.repository.AttendanceRepository;
+import io.classroom.analytics.repository.ObservationRepository;
+import io.classroom.analytics.repository.PageViewRepository;
+import io.classroom.analytics.repository.ProcessedEventRepository;
+import io.classroom.analytics.repository.SessionRepository;
+import io.classroom.analytics.repository.UserProfileRepository;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.bson.Document;
+
+/** Applies consumed events to the store, each event id at most once. */
+@ApplicationScoped
+public class IngestService {
+
+    private final ProcessedEventRepository processed;
+    private final SessionRepository sessions;
+    private final AttendanceRepository attendance;
+    private final ObservationRepository observations;
+    private final PageViewRepository pageViews;
+    private final UserProfileRepository users;
+    private final AnalyticsConfig config;
+
+    public IngestService(
+            ProcessedEventRepository processed,
+            SessionRepository sessions,
+            AttendanceRepository attendance,
+            ObservationRepository observations,
+            PageViewRepository pageViews,
+            UserProfileRepository users,
+            AnalyticsConfig config) {
+        this.processed = processed;
+        this.sessions = sessions;
+        this.attendance = attendance;
+        this.observations = observations;
+        this.pageViews = pageViews;
+        this.users = users;
+        this.config = config;
+    }
+
+    /**
+     * Claims the event id, then applies the effect; a failed effect releases the claim so that a redelivery applies it
+     * (no Mongo transactions here, so claim-then-apply is what keeps {@code $inc} aggregates exact).
+     */
+    private Uni<Void> once(String eventId, String topic, Supplier<Uni<Void>> effect) {
+        return processed.claim(eventId, topic).chain(first -> {
+            if (!first) {
+                Log.debugf("Skipping duplicate event %s on %s", eventId, topic);
+                return Uni.createFrom().voidItem();
+            }
+            return effect.get().onFailure().call(() -> processed.release(eventId));
+        });
+    }
+
+    private static void envelope(String eventId, String type, String tenantId) {
+        EventParser.require(eventId, "eventId");
+        EventParser.require(type, "type");
+        EventParser.require(tenantId, "tenantId");
+    }
+
+    public Uni<Void> apply(ClassSessionEvent event) {
+        envelope(event.eventId(), event.type(), event.tenantId());
+        EventParser.require(event.sessionId(), "sessionId");
+        var fields = new Document("classId", event.classId()).append("startedAt", event.startedAt());
+        switch (event.type()) {
+            case "ClassSessionStarted" ->
+                fields.append("ownerId", event.teacherId())
+                        .append("userIds", event.roster())
+                        .append("className", event.className())
+                        .append("roomId", event.roomId())
+                        .append("cameraIds", event.cameraIds())
+                        .append("plannedEnd", event.plannedEnd())
+                        .append("attendanceThreshold", event.attendanceThreshold());
+            case "ClassSessionEnded" -> {
+                fields.append("endedAt", event.endedAt());
+                if (event.startedAt() != null && event.endedAt() != null) {
+                    fields.append(
+                            "durationSeconds",
+                            Duration.between(event.startedAt(), event.endedAt()).toSeconds());
+                }
+            }
+            default -> {
+                Log.debugf("Ignoring %s on classroom.sessions.v1", event.type());
+                return Uni.createFrom().voidItem();
+            }
+        }
+        return once(
+                event.eventId(),
+                "classroom.sessions.v1",
+                () -> sessions.upsert(event.tenantId(), event.sessionId(), TrackedSession.Kind.CLASS, fields));
+    }
+
+    public Uni<Void> apply(ActivityEvent event) {
+        envelope(event.eventId(), event.type(), event.tenantId());
+        EventParser.require(event.sessionId(), "sessionId");
+        EventParser.require(event.userId(), "userId");
+        var fields = new Document("ownerId", event.userId()).append("userIds", List.of(event.userId()));
+        switch (event.type()) {
+            case "PersonalSessionStarted" ->
+                fields.append("startedAt", event.startedAt() != null ? event.startedAt() : event.at())
+                        .append("title", event.title());
+            case "PersonalSessionEnded" -> {
+                Instant end = event.at() != null ? event.at() : event.occurredAt();
+                Long duration = event.activeSeconds();
+                if (duration == null && event.startedAt() != null) {
+                    duration = Duration.between(event.startedAt(), end).toSeconds();
+                }
+                fields.append("startedAt", event.startedAt())
+                        .append("endedAt", end)
+                        .append("durationSeconds", duration)
+                        .append("activeSeconds", event.activeSeconds())
+                        .append("focusSeconds", event.focusSeconds())
+                        .append("distractionSeconds", event.distractionSeconds())
+                        .append("activities", event.activities() == null ? null : new Document(event.activities()));
+            }
+            default -> {
+                // Pauses and resumes do not change what the heatmap counts.
+            }
+        }
+        return once(
+                event.eventId(),
+                "tracking.activity.v1",
+                () -> sessions.upsert(event.tenantId(), event.sessionId(), TrackedSession.Kind.PERSONAL, fields));
+    }
+
+    public Uni<Void> apply(AttendanceEvent event) {
+        envelope(event.eventId(), event.type(), event.tenantId());
+        EventParser.require(event.sessionId(), "sessionId");
+        EventParser.require(event.userId(), "userId");
+        EventParser.require(event.occurredAt(), "occurredAt");
+        var row = new AttendanceRecord();
+        row.tenantId = event.tenantId();
+        row.sessionId = event.sessionId();
+        row.classId = event.classId();
+        row.userId = event.userId();
+        row.status = event.status();
+        row.presentSeconds = event.presentSeconds();
+        row.engagedSeconds = event.engagedSeconds();
+        row.engagementPct = event.engagementPct();
+        row.late = event.late();
+        row.leftEarly = event.leftEarly();
+        row.firstSeenAt = event.firstSeenAt();
+        row.lastSeenAt = event.lastSeenAt();
+        row.sessionStartedAt = event.sessionStartedAt();
+        row.sessionEndedAt = event.sessionEndedAt();
+        row.finalized = "AttendanceFinalized".equals(event.type());
+        row.updatedAt = event.occurredAt();
+        return once(event.eventId(), "tracking.attendance.v1", () -> attendance.upsert(row));
+    }
+
+    public Uni<Void> apply(FrameAnalyzed event) {
+        envelope(event.eventId(), event.type(), event.tenantId());
+        EventParser.require(event.frameId(), "frameId");
+        EventParser.require(event.sourceId(), "sourceId");
+        EventParser.require(event.capturedAt(), "capturedAt");
+        var frame = new Observation();
+        frame.id = event.tenantId() + "/" + event.frameId();
+        frame.tenantId = event.tenantId();
+        frame.frameId = event.frameId();
+        frame.sourceId = event.sourceId();
+        frame.sessionId = event.sessionId();
+        frame.capturedAt = event.capturedAt();
+        frame.ingestedAt = Instant.now();
+        frame.faces = new ArrayList<>();
+        int unidentified = 0;
+        for (var face :
+                event.faces() == null ? List.<io.classroom.analytics.messaging.Events.Face>of() : event.faces()) {
+            EventParser.require(face.box(), "faces[].box");
+            var stored = new Observation.Face();
+            stored.x = face.box().x();
+            stored.y = face.box().y();
+            stored.width = face.box().width();
+            stored.height = face.box().height();
+            stored.attentive = face.attentive();
+            if (face.identity() != null) {
+                stored.userId = face.identity().userId();
+                stored.similarity = face.identity().similarity();
+            } else {
+                unidentified++;
+            }
+            frame.faces.add(stored);
+        }
+        frame.unknownFaces = event.unknownFaces() != null ? event.unknownFaces() : unidentified;
+        // Frames are de-duplicated by frame id (the raw frame's unique _id): one write less per frame; raw frames live
+        // longer than any redelivery.
+        return observations
+                .ingest(frame, config.gridColumns(), config.gridRows())
+                .invoke(stored -> {
+                    if (!stored) {
+                        Log.debugf("Skipping duplicate frame %s", event.frameId());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> apply(UserEvent event) {
+        envelope(event.eventId(), event.type(), event.tenantId());
+        EventParser.require(event.userId(), "userId");
+        return switch (event.type()) {
+            case "UserRegistered", "UserUpdated" ->
+                once(event.eventId(), "auth.users.v1", () -> {
+                    var profile = new UserProfile();
+                    profile.id = UserProfileRepository.id(event.tenantId(), event.userId());
+                    profile.tenantId = event.tenantId();
+                    profile.userId = event.userId();
+                    profile.displayName = event.displayName();
+                    profile.email = event.email();
+                    return users.persistOrUpdate(profile).replaceWithVoid();
+                });
+            case "UserDeleted" ->
+                once(event.eventId(), "auth.users.v1", () -> anonymise(event.tenantId(), event.userId()));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    /** Replaces the user's id everywhere by one random pseudonym (rows stay countable) and drops the name and email. */
+    private Uni<Void> anonymise(String tenantId, String userId) {
+        String pseudonym = "deleted-" + UUID.randomUUID();
+        Log.infof("Anonymising a deleted user of tenant %s", tenantId);
+        return pageViews
+                .pseudonymise(tenantId, userId, pseudonym)
+                .chain(() -> sessions.pseudonymise(tenantId, userId, pseudonym))
+                .chain(() -> attendance.pseudonymise(tenantId, userId, pseudonym))
+                .chain(() -> observations.pseudonymise(tenantId, userId, pseudonym))
+                .chain(() -> users.deleteById(UserProfileRepository.id(tenantId, userId)))
+                .replaceWithVoid();
+    }
+}

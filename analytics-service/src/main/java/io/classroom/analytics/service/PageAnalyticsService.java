@@ -1,0 +1,108 @@
+package io.classroom.analytics.service;
+
+import io.classroom.analytics.PageView;
+import io.classroom.analytics.repository.PageViewRepository;
+import io.classroom.analytics.repository.PageViewRepository.PageCount;
+import io.classroom.analytics.repository.SessionRepository;
+import io.classroom.analytics.rest.Problems;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Page views of the web apps and their statistics. */
+@ApplicationScoped
+public class PageAnalyticsService {
+
+    /** Tolerated clock skew for a client-supplied timestamp. */
+    private static final Duration SKEW = Duration.ofMinutes(5);
+
+    private final PageViewRepository pageViews;
+    private final SessionRepository sessions;
+
+    public PageAnalyticsService(PageViewRepository pageViews, SessionRepository sessions) {
+        this.pageViews = pageViews;
+        this.sessions = sessions;
+    }
+
+    public Uni<PageView> track(Caller caller, String page, long timeSpentSeconds, Instant timestamp) {
+        Instant now = Instant.now();
+        if (timestamp != null && timestamp.isAfter(now.plus(SKEW))) {
+            throw Problems.badRequest("invalid-date", "'timestamp' lies in the future");
+        }
+        var view = new PageView();
+        view.tenantId = caller.tenantId();
+        view.userId = caller.userId();
+        view.page = page;
+        view.timeSpentSeconds = timeSpentSeconds;
+        view.at = timestamp == null ? now : timestamp;
+        return pageViews.persist(view);
+    }
+
+    /** Per-page visits and time over the last 24 h, 7 d, 30 d and all time; each window's page list is paginated. */
+    public Uni<PageStats> stats(Caller caller, String userId, PageRequest pageRequest) {
+        return scopeUser(caller, userId).chain(user -> {
+            Instant now = Instant.now();
+            Map<String, Instant> windows = new LinkedHashMap<>();
+            windows.put("last24h", now.minus(Duration.ofHours(24)));
+            windows.put("last7d", now.minus(Duration.ofDays(7)));
+            windows.put("last30d", now.minus(Duration.ofDays(30)));
+            windows.put("allTime", null);
+            return pageViews.statsByWindow(caller.tenantId(), user, windows).map(byWindow -> {
+                List<WindowStats> result = new ArrayList<>();
+                byWindow.forEach((name, counts) -> result.add(window(name, windows.get(name), counts, pageRequest)));
+                return new PageStats(caller.tenantId(), user, now, result);
+            });
+        });
+    }
+
+    /** Students see only themselves; teachers themselves or students they teach; admins anyone of the tenant. */
+    private Uni<String> scopeUser(Caller caller, String userId) {
+        if (caller.isStudent()) {
+            if (userId != null && !userId.equals(caller.userId())) {
+                throw Problems.forbidden("Students see their own statistics only");
+            }
+            return Uni.createFrom().item(caller.userId());
+        }
+        if (caller.isTeacher() && userId != null && !userId.equals(caller.userId())) {
+            return sessions.teachesStudent(caller.tenantId(), caller.userId(), userId)
+                    .map(teaches -> {
+                        if (!teaches) {
+                            throw Problems.forbidden("Teachers see the students of their classes only");
+                        }
+                        return userId;
+                    });
+        }
+        return Uni.createFrom().item(userId);
+    }
+
+    private static WindowStats window(String name, Instant since, List<PageCount> counts, PageRequest pageRequest) {
+        long views = 0;
+        long seconds = 0;
+        List<PageStat> pages = new ArrayList<>(counts.size());
+        for (PageCount count : counts) {
+            views += count.views();
+            seconds += count.seconds();
+            pages.add(new PageStat(
+                    count.page(),
+                    count.views(),
+                    count.seconds(),
+                    count.views() == 0 ? 0 : (double) count.seconds() / count.views()));
+        }
+        return new WindowStats(name, since, views, seconds, pageRequest.slice(pages));
+    }
+
+    /** Statistics of one tenant (and optionally one user) per time window. */
+    public record PageStats(String tenantId, String userId, Instant generatedAt, List<WindowStats> windows) {}
+
+    /** One window: totals and a page of the per-page rows, most visited first. */
+    public record WindowStats(
+            String window, Instant since, long views, long timeSpentSeconds, PageRequest.Paged<PageStat> pages) {}
+
+    /** Visits and time of one page. */
+    public record PageStat(String page, long views, long timeSpentSeconds, double averageSeconds) {}
+}

@@ -1,0 +1,63 @@
+package io.classroom.analytics.service;
+
+import io.classroom.analytics.rest.Problems;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * A bounded, validated query range {@code [from, to)}. Bounds are ISO-8601 instants or offset date-times, or dates
+ * (local to the zone; a {@code to} date is inclusive).
+ */
+public record TimeRange(Instant from, Instant to, ZoneId zone) {
+
+    public static TimeRange parse(String from, String to, ZoneId zone, Duration maxLength) {
+        if (from == null || from.isBlank() || to == null || to.isBlank()) {
+            throw Problems.badRequest("unbounded-range", "Both 'from' and 'to' are required");
+        }
+        Instant start = bound(from, "from", zone, false);
+        Instant end = bound(to, "to", zone, true);
+        if (!start.isBefore(end)) {
+            throw Problems.badRequest("inverted-range", "'from' must be before 'to'");
+        }
+        if (Duration.between(start, end).compareTo(maxLength) > 0) {
+            throw Problems.badRequest("range-too-long", "The range may span at most " + maxLength.toDays() + " days");
+        }
+        return new TimeRange(start, end, zone);
+    }
+
+    /** Resolves a zone id, or fails with 400. */
+    public static ZoneId zone(String zoneId) {
+        try {
+            return ZoneId.of(zoneId);
+        } catch (DateTimeException e) {
+            throw Problems.badRequest("invalid-zone", "Unknown time zone '" + zoneId + "' (use an IANA id)");
+        }
+    }
+
+    private static Instant bound(String text, String name, ZoneId zone, boolean endOfDay) {
+        try {
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            throw Problems.badRequest(
+                    "invalid-date", "'" + name + "' is not an ISO-8601 date or date-time: '" + text + "'");
+        }
+    }
+
+    /** First local day of the range. */
+    public LocalDate firstDay() {
+        return from.atZone(zone).toLocalDate();
+    }
+
+    /** Last local day the range touches. */
+    public LocalDate lastDay() {
+        return to.minusNanos(1).atZone(zone).toLocalDate();
+    }
+}

@@ -217,18 +217,30 @@ def compare(rows, students):
     return failures
 
 
-def reports(teacher, session_id):
+def reports(teacher, session_id, students):
+    """analytics-service's report of the session, once it holds every finalised row, as CSV and PDF."""
+    base = f"/api/analytics/class-sessions/{session_id}/attendance"
+    deadline = time.time() + 60
+    while True:
+        report = call("GET", base + "?format=json", token=teacher, ok=(200, 404)) or {}
+        finalized = [r for r in report.get("rows", []) if r.get("finalized")]
+        if len(finalized) >= len(students):
+            break
+        if time.time() > deadline:
+            return [f"analytics holds {len(finalized)} of {len(students)} finalised rows 60 s after the end"]
+        time.sleep(1)
     failures = []
-    for fmt, marker in (("csv", b","), ("pdf", b"%PDF")):
-        path = f"/api/analytics/class-sessions/{session_id}/attendance?format={fmt}"
-        request = urllib.request.Request(GATEWAY + path, headers={"Authorization": "Bearer " + teacher})
+    names = [display_name(identity) for identity in students]
+    for fmt, check in (("csv", lambda body: all(n.encode() in body for n in names)),
+                       ("pdf", lambda body: body.startswith(b"%PDF") and len(body) > 1000)):
+        request = urllib.request.Request(f"{GATEWAY}{base}?format={fmt}", headers={"Authorization": "Bearer " + teacher})
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
                 body = response.read()
-            ok = marker in body[:2048]
+            ok = check(body)
         except urllib.error.HTTPError as error:
             ok, body = False, error.read()
-        print(f"  {'ok ' if ok else 'BAD'} {fmt.upper()} report {GATEWAY}{path} ({len(body)} bytes)")
+        print(f"  {'ok ' if ok else 'BAD'} {fmt.upper()} report {GATEWAY}{base}?format={fmt} ({len(body)} bytes)")
         if not ok:
             failures.append(f"{fmt} report: {body[:200]!r}")
     return failures
@@ -245,7 +257,7 @@ def main():
     session_id = play_session(demo)
     rows = final_attendance(demo["teacher"], session_id, len(demo["students"]))
     failures = compare(rows, demo["students"])
-    failures += reports(demo["teacher"], session_id)
+    failures += reports(demo["teacher"], session_id, demo["students"])
     if command == "check" and failures:
         print("end-to-end check FAILED:\n  " + "\n  ".join(failures))
         return 1

@@ -37,6 +37,14 @@ public interface TrackingConfig {
     @WithDefault("1S")
     Duration liveInterval();
 
+    /** First wait before a consumed message whose store write failed is retried (doubling each time). */
+    @WithDefault("PT0.1S")
+    Duration storeRetryInitialBackOff();
+
+    /** Longest wait between two retries of a failed store write; retries go on until the store is back. */
+    @WithDefault("5S")
+    Duration storeRetryMaxBackOff();
+
     default AttendanceRules rules() {
         return new AttendanceRules(
                 gapTolerance().toMillis(),

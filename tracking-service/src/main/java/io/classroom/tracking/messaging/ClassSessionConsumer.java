@@ -6,16 +6,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code classroom.sessions.v1}: starts and ends class sessions; the offset is committed after the effect. */
+/** {@code classroom.sessions.v1}: starts and ends class sessions; the offset is committed after the effect (store failures retried). */
 @ApplicationScoped
 public class ClassSessionConsumer {
 
     private final MessageParser parser;
     private final AttendanceService attendance;
+    private final StoreRetry retry;
 
-    public ClassSessionConsumer(MessageParser parser, AttendanceService attendance) {
+    public ClassSessionConsumer(MessageParser parser, AttendanceService attendance, StoreRetry retry) {
         this.parser = parser;
         this.attendance = attendance;
+        this.retry = retry;
     }
 
     @Incoming("class-sessions")
@@ -27,8 +29,8 @@ public class ClassSessionConsumer {
             return Uni.createFrom().failure(e);
         }
         return switch (event.type()) {
-            case ClassSessionEvent.STARTED -> attendance.start(event);
-            case ClassSessionEvent.ENDED -> attendance.end(event);
+            case ClassSessionEvent.STARTED -> retry.untilStored("classroom.sessions.v1", () -> attendance.start(event));
+            case ClassSessionEvent.ENDED -> retry.untilStored("classroom.sessions.v1", () -> attendance.end(event));
             default -> {
                 Log.debugf("Ignoring %s", event.type());
                 yield Uni.createFrom().voidItem();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 /** Parses incoming JSON into this service's event records; anything unusable becomes a dead letter, counted. */
@@ -28,6 +29,10 @@ public class MessageParser {
             require("classroom.sessions.v1", event.classId(), "classId");
             require("classroom.sessions.v1", event.startedAt(), "startedAt");
             require("classroom.sessions.v1", event.roster(), "roster");
+            requireElements("classroom.sessions.v1", event.roster(), "roster");
+            if (event.cameraIds() != null) {
+                requireElements("classroom.sessions.v1", event.cameraIds(), "cameraIds");
+            }
         }
         if (ClassSessionEvent.ENDED.equals(event.type())) {
             require("classroom.sessions.v1", event.endedAt(), "endedAt");
@@ -41,6 +46,7 @@ public class MessageParser {
         require("vision.observations.v1", frame.tenantId(), "tenantId");
         require("vision.observations.v1", frame.capturedAt(), "capturedAt");
         require("vision.observations.v1", frame.faces(), "faces");
+        requireElements("vision.observations.v1", frame.faces(), "faces");
         return frame;
     }
 
@@ -70,6 +76,13 @@ public class MessageParser {
     private void require(String topic, Object value, String field) {
         if (value == null) {
             throw rejected(topic, "missing field " + field);
+        }
+    }
+
+    // Processing failures are retried until stored, so anything that would fail every time must be rejected here.
+    private void requireElements(String topic, List<?> values, String field) {
+        for (int i = 0; i < values.size(); i++) {
+            require(topic, values.get(i), field + "[" + i + "]");
         }
     }
 

@@ -7,17 +7,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * {@code vision.observations.v1}: frames of one source arrive in capturedAt order (the topic is keyed by source) and
- * are applied one at a time; the offset is committed only after the Redis transaction stored the frame's effect.
+ * are applied one at a time; the offset is committed only after the Redis transaction stored the frame's effect
+ * (a store failure is retried, see {@link StoreRetry}).
  */
 @ApplicationScoped
 public class ObservationConsumer {
 
     private final MessageParser parser;
     private final FrameService frames;
+    private final StoreRetry retry;
 
-    public ObservationConsumer(MessageParser parser, FrameService frames) {
+    public ObservationConsumer(MessageParser parser, FrameService frames, StoreRetry retry) {
         this.parser = parser;
         this.frames = frames;
+        this.retry = retry;
     }
 
     @Incoming("observations")
@@ -28,6 +31,6 @@ public class ObservationConsumer {
         } catch (MalformedMessageException e) {
             return Uni.createFrom().failure(e);
         }
-        return frames.process(frame);
+        return retry.untilStored("vision.observations.v1", () -> frames.process(frame));
     }
 }

@@ -14,11 +14,14 @@ public class UserConsumer {
     private final MessageParser parser;
     private final AttendanceService attendance;
     private final PersonalSessionService personal;
+    private final StoreRetry retry;
 
-    public UserConsumer(MessageParser parser, AttendanceService attendance, PersonalSessionService personal) {
+    public UserConsumer(
+            MessageParser parser, AttendanceService attendance, PersonalSessionService personal, StoreRetry retry) {
         this.parser = parser;
         this.attendance = attendance;
         this.personal = personal;
+        this.retry = retry;
     }
 
     @Incoming("users")
@@ -33,6 +36,10 @@ public class UserConsumer {
             return Uni.createFrom().voidItem();
         }
         UUID userId = UUID.fromString(event.userId());
-        return attendance.anonymise(event.tenantId(), userId).chain(() -> personal.erase(event.tenantId(), userId));
+        return retry.untilStored(
+                "auth.users.v1",
+                () -> attendance
+                        .anonymise(event.tenantId(), userId)
+                        .chain(() -> personal.erase(event.tenantId(), userId)));
     }
 }

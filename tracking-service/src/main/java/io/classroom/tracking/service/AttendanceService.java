@@ -109,8 +109,10 @@ public class AttendanceService {
                                     return Uni.createFrom().item(List.<AttendanceRecord>of());
                                 }
                                 var finals = finalRecords(snapshot, endedAt, deleted);
-                                return records.persist(finals)
-                                        .chain(() -> sessions.update(
+                                // An empty roster has no records (Panache rejects persisting none).
+                                Uni<Void> stored =
+                                        finals.isEmpty() ? Uni.createFrom().voidItem() : records.persist(finals);
+                                return stored.chain(() -> sessions.update(
                                                 "endedAt = ?1 where id = ?2 and endedAt is null", event.endedAt(), id))
                                         .replaceWith(finals);
                             })))

@@ -6,13 +6,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Frames from {@code ingest.frames.v1}. Frames are perishable: each is handed to the frame processor (which keeps
- * only the newest per source) and acknowledged at once; a frame with bad headers is counted and skipped.
+ * Frames from {@code ingest.frames.v1}, handed to the frame processor, which acknowledges each once its observation
+ * is published or a newer frame of the source superseded it (the throttled commit strategy commits per partition
+ * up to the oldest unacknowledged offset). Returns at once so frames keep flowing while earlier ones are analysed;
+ * a frame with bad headers is counted, skipped and acknowledged.
  */
 @ApplicationScoped
 public class FrameConsumer {
@@ -38,7 +41,8 @@ public class FrameConsumer {
             if (!"image/jpeg".equals(headers.contentType())) {
                 throw new IllegalArgumentException("content type " + headers.contentType() + " is not image/jpeg");
             }
-            processor.offer(new FrameProcessor.Frame(headers, message.getPayload()));
+            processor.offer(new FrameProcessor.Frame(headers, message.getPayload()), message);
+            return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             rejected.increment();
             Log.warnf("vision: frame skipped: %s", e.getMessage());

@@ -14,17 +14,18 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Frames from the ingest topic: one slot per source holds only the newest unprocessed frame (an older one still
- * waiting is dropped and counted), and each source has at most one frame on the model workers at a time, so
- * memory stays bounded by the number of sources whatever the arrival rate. Every processed frame yields one
- * {@code FrameAnalyzed}.
+ * Frames from the ingest topic, scheduled by a {@link LatestFrameDispatcher}: only the newest waiting frame per
+ * source is kept (older waiting ones are dropped, counted and acknowledged), each source has at most one frame on
+ * the model workers, and a frame is acknowledged once its {@code FrameAnalyzed} is acknowledged by Kafka. A frame
+ * that cannot be analysed (invalid image) is counted and acknowledged: retrying would fail the same way. A failed
+ * calibration lookup or publication nacks the frame.
  */
 @ApplicationScoped
 public class FrameProcessor {
@@ -35,26 +36,12 @@ public class FrameProcessor {
     private final SessionRosters rosters;
     private final MutinyEmitter<Record<String, String>> observations;
     private final ObjectMapper json;
-    private final VisionConfig.Tracking tracking;
-    private final int maxSources;
-    private final Map<String, SourceState> sources = new ConcurrentHashMap<>();
-    private final Counter dropped;
+    private final LatestFrameDispatcher<Frame, FaceTracker> dispatcher;
     private final Counter failed;
     private final Timer processing;
 
     /** A frame waiting for a worker. */
     public record Frame(FrameHeaders headers, byte[] jpeg) {}
-
-    private final class SourceState {
-        final AtomicReference<Frame> pending = new AtomicReference<>();
-        final AtomicBoolean running = new AtomicBoolean();
-        final FaceTracker tracker;
-
-        SourceState(String sourceId) {
-            tracker = new FaceTracker(
-                    sourceId, tracking.minIou(), tracking.reembedMillis(), tracking.maxGapMillis(), tracking.window());
-        }
-    }
 
     public FrameProcessor(
             AnalyzerPool pool,
@@ -71,85 +58,67 @@ public class FrameProcessor {
         this.rosters = rosters;
         this.observations = observations;
         this.json = json;
-        this.tracking = config.tracking();
-        this.maxSources = config.frames().maxSources();
-        this.dropped = Counter.builder("vision.frames.dropped")
+        var tracking = config.tracking();
+        var dropped = Counter.builder("vision.frames.dropped")
                 .description("frames replaced by a newer frame of the same source before a worker took them")
                 .register(metrics);
+        this.dispatcher = new LatestFrameDispatcher<>(
+                config.frames().maxSources(),
+                key -> new FaceTracker(
+                        key.substring(key.indexOf('\u0000') + 1),
+                        tracking.minIou(),
+                        tracking.reembedMillis(),
+                        tracking.maxGapMillis(),
+                        tracking.window()),
+                this::process,
+                dropped::increment);
         this.failed = Counter.builder("vision.frames.failed")
-                .description("frames that could not be analysed (invalid image, workers saturated)")
+                .description("frames that could not be analysed (invalid image)")
                 .register(metrics);
         this.processing = Timer.builder("vision.frames.processing").register(metrics);
     }
 
-    /** Accepts a frame; returns at once (the analysis runs on the model workers). */
-    public void offer(Frame frame) {
-        var sourceKey = frame.headers().tenantId() + '\u0000' + frame.headers().sourceId();
-        var state = sources.get(sourceKey);
-        if (state == null) {
-            if (sources.size() >= maxSources) {
-                dropped.increment();
-                Log.warnf(
-                        "vision: more than %d sources, frame of %s dropped",
-                        maxSources, frame.headers().sourceId());
-                return;
-            }
-            state = sources.computeIfAbsent(
-                    sourceKey, k -> new SourceState(frame.headers().sourceId()));
-        }
-        if (state.pending.getAndSet(frame) != null) {
-            dropped.increment();
-        }
-        drain(state);
+    /** Accepts a frame; returns at once, {@code message} is acknowledged once the frame is published or dropped. */
+    public void offer(Frame frame, Message<?> message) {
+        dispatcher.offer(frame.headers().tenantId() + '\u0000' + frame.headers().sourceId(), frame, message);
     }
 
-    private void drain(SourceState state) {
-        if (state.pending.get() == null || !state.running.compareAndSet(false, true)) {
-            return;
-        }
-        var frame = state.pending.getAndSet(null);
-        if (frame == null) {
-            state.running.set(false);
-            drain(state);
-            return;
-        }
-        var started = System.nanoTime();
-        process(state, frame)
-                .subscribe()
-                .with(
-                        ignored -> {
-                            processing.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-                            state.running.set(false);
-                            drain(state);
-                        },
-                        failure -> {
-                            failed.increment();
-                            Log.debugf(
-                                    "vision: frame %s not analysed: %s",
-                                    frame.headers().frameId(), failure.getMessage());
-                            state.running.set(false);
-                            drain(state);
-                        });
-    }
-
-    private Uni<Void> process(SourceState state, Frame frame) {
+    private Uni<Void> process(FaceTracker tracker, Frame frame) {
         var h = frame.headers();
         var roster = rosters.roster(h.tenantId(), h.sessionId());
         long now = h.capturedAt().toEpochMilli();
+        long started = System.nanoTime();
         return calibrations
                 .effective(h.tenantId(), h.sourceId())
                 .chain(calibration -> pool.submit(analyzer -> {
-                    var mat = pool.decoder().decode(frame.jpeg());
-                    try {
-                        var faces = analyzer.analyse(mat, calibration, f -> state.tracker.needsEmbedding(f, now));
-                        var tracked = state.tracker.update(
-                                faces, vector -> gallery.identify(h.tenantId(), vector, roster), now);
-                        return FrameAnalyzed.of(h, mat.cols(), mat.rows(), tracked);
-                    } finally {
-                        mat.release();
-                    }
-                }))
-                .chain(event -> observations.send(Record.of(h.sourceId(), toJson(event))));
+                            var mat = pool.decoder().decode(frame.jpeg());
+                            try {
+                                var faces = analyzer.analyse(mat, calibration, f -> tracker.needsEmbedding(f, now));
+                                var tracked = tracker.update(
+                                        faces, vector -> gallery.identify(h.tenantId(), vector, roster), now);
+                                return FrameAnalyzed.of(h, mat.cols(), mat.rows(), tracked);
+                            } finally {
+                                mat.release();
+                            }
+                        })
+                        // Saturated workers: wait rather than lose the frame (a newer one still supersedes it).
+                        .onFailure(RejectedExecutionException.class)
+                        .retry()
+                        .withBackOff(Duration.ofMillis(20), Duration.ofSeconds(1))
+                        .indefinitely()
+                        // A frame the models cannot analyse would fail again: counted and acked.
+                        // A calibration lookup or publication failure propagates and nacks the frame.
+                        .onFailure()
+                        .recoverWithItem(failure -> {
+                            failed.increment();
+                            Log.debugf("vision: frame %s not analysed: %s", h.frameId(), failure.getMessage());
+                            return null;
+                        }))
+                .chain(event -> event == null
+                        ? Uni.createFrom().voidItem()
+                        : observations
+                                .send(Record.of(h.sourceId(), toJson(event)))
+                                .invoke(() -> processing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS)));
     }
 
     private String toJson(Object event) {

@@ -16,15 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
+import org.opencv.core.MatOfRect;
+import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
+import org.opencv.objdetect.CascadeClassifier;
 
 /**
  * Throughput and per-stage cost on composed classroom frames (face photos tiled into 640x480 and 1280x720
- * frames), gallery search at 1k/10k/100k faces. Run with
+ * frames), gallery search at 1k/10k/100k faces, and the OpenCV Haar-cascade face+eye baseline (cascades from
+ * {@code -Dhaarcascades.dir}, default {@code /usr/share/opencv4/haarcascades} of Debian's {@code opencv-data}). Run with
  * {@code ./mvnw -pl vision-service test -Dgroups=benchmark -DexcludedGroups= -Dtest=PipelineBenchmark}.
  */
 @Tag("benchmark")
@@ -41,24 +45,117 @@ class PipelineBenchmark {
         System.out.println("| frame | faces found | decode ms | detect ms | pose+gaze+quality ms/face | embed ms/face |"
                 + " match ms/face | full pipeline fps (1 core) | tracked fps (1 core, no re-embed) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        var frames = new ArrayList<byte[]>();
+        var frames = new ArrayList<Composed>();
         for (var size : new Size[] {new Size(640, 480), new Size(1280, 720)}) {
             for (int faces : new int[] {1, 6, 20}) {
-                var jpeg = compose(crops, size, faces);
-                frames.add(jpeg);
-                measure(
-                        analyzer,
-                        decoder,
-                        gallery,
-                        jpeg,
-                        "%dx%d".formatted((int) size.width, (int) size.height),
-                        faces);
+                var frame = compose(crops, size, faces);
+                frames.add(frame);
+                measure(analyzer, decoder, gallery, frame.jpeg(), frame.label(), faces);
             }
         }
-        allCores(decoder, frames.get(1), "640x480, 6 faces");
+        allCores(decoder, frames.get(1).jpeg(), "640x480, 6 faces");
         searchCost();
-        System.out.println("Haar cascade baseline: skipped, the openpnp 4.9.0-0 jar ships no cascade XML and none is"
-                + " installed on this machine (no internet to fetch haarcascade_frontalface_default.xml).");
+        haarBaseline(analyzer, decoder, frames);
+    }
+
+    /**
+     * YuNet next to the classic OpenCV Haar-cascade face+eye detector on the same frames, one thread, decode
+     * included in both. Recall = placed faces whose tile holds the centre of at least one detection.
+     */
+    private static void haarBaseline(FaceAnalyzer analyzer, ImageDecoder decoder, List<Composed> frames) {
+        var dir = Path.of(System.getProperty("haarcascades.dir", "/usr/share/opencv4/haarcascades"));
+        var faceFile = dir.resolve("haarcascade_frontalface_default.xml");
+        var eyeFile = dir.resolve("haarcascade_eye.xml");
+        if (!Files.isRegularFile(faceFile) || !Files.isRegularFile(eyeFile)) {
+            System.out.println("Haar cascade baseline skipped: no cascades in " + dir
+                    + "; run `apt-get install opencv-data` or set -Dhaarcascades.dir=<dir with the XML files>.");
+            return;
+        }
+        var faceCascade = new CascadeClassifier(faceFile.toString());
+        var eyeCascade = new CascadeClassifier(eyeFile.toString());
+        System.out.println("| frame | faces placed | YuNet fps | YuNet found | YuNet recall | Haar face+eye fps |"
+                + " Haar found | Haar recall | Haar eyes | YuNet/Haar speed |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (var frame : frames) {
+            List<Rect> yunetBoxes = List.of();
+            List<Rect> haarBoxes = List.of();
+            int eyes = 0;
+            for (int i = 0; i < 3; i++) {
+                yunetBoxes = yunet(analyzer, decoder, frame.jpeg());
+                haarBoxes = new ArrayList<>();
+                eyes = haar(faceCascade, eyeCascade, decoder, frame.jpeg(), haarBoxes);
+            }
+            long t0 = System.nanoTime();
+            for (int r = 0; r < ROUNDS; r++) {
+                yunet(analyzer, decoder, frame.jpeg());
+            }
+            long t1 = System.nanoTime();
+            for (int r = 0; r < ROUNDS; r++) {
+                haar(faceCascade, eyeCascade, decoder, frame.jpeg(), new ArrayList<>());
+            }
+            long t2 = System.nanoTime();
+            double yunetFps = 1e9 * ROUNDS / (t1 - t0);
+            double haarFps = 1e9 * ROUNDS / (t2 - t1);
+            System.out.printf(
+                    "| %s | %d | %.1f | %d | %.2f | %.1f | %d | %.2f | %d | %.2fx |%n",
+                    frame.label(),
+                    frame.tiles().size(),
+                    yunetFps,
+                    yunetBoxes.size(),
+                    recall(frame.tiles(), yunetBoxes),
+                    haarFps,
+                    haarBoxes.size(),
+                    recall(frame.tiles(), haarBoxes),
+                    eyes,
+                    yunetFps / haarFps);
+        }
+    }
+
+    private static List<Rect> yunet(FaceAnalyzer analyzer, ImageDecoder decoder, byte[] jpeg) {
+        var m = decoder.decode(jpeg);
+        var boxes = analyzer.detect(m).stream()
+                .map(f -> new Rect((int) f.x(), (int) f.y(), (int) f.width(), (int) f.height()))
+                .toList();
+        m.release();
+        return boxes;
+    }
+
+    /** Haar faces (into {@code faces}) and eyes searched in the upper 60 % of each face; returns the eye count. */
+    private static int haar(
+            CascadeClassifier faceCascade,
+            CascadeClassifier eyeCascade,
+            ImageDecoder decoder,
+            byte[] jpeg,
+            List<Rect> faces) {
+        var m = decoder.decode(jpeg);
+        var gray = new Mat();
+        Imgproc.cvtColor(m, gray, Imgproc.COLOR_BGR2GRAY);
+        Imgproc.equalizeHist(gray, gray);
+        var found = new MatOfRect();
+        faceCascade.detectMultiScale(gray, found, 1.1, 3, 0, new Size(30, 30), new Size());
+        int eyes = 0;
+        for (var face : found.toArray()) {
+            faces.add(face);
+            var upper = gray.submat(new Rect(face.x, face.y, face.width, face.height * 3 / 5));
+            var eyeBoxes = new MatOfRect();
+            eyeCascade.detectMultiScale(
+                    upper, eyeBoxes, 1.1, 3, 0, new Size(face.width / 10.0, face.width / 10.0), new Size());
+            eyes += eyeBoxes.toArray().length;
+            eyeBoxes.release();
+            upper.release();
+        }
+        found.release();
+        gray.release();
+        m.release();
+        return eyes;
+    }
+
+    private static double recall(List<Rect> tiles, List<Rect> detections) {
+        long hit = tiles.stream()
+                .filter(t -> detections.stream()
+                        .anyMatch(d -> t.contains(new Point(d.x + d.width / 2.0, d.y + d.height / 2.0))))
+                .count();
+        return (double) hit / tiles.size();
     }
 
     private static void measure(
@@ -222,21 +319,27 @@ class PipelineBenchmark {
         return crops;
     }
 
+    /** A composed frame and where its faces were placed. */
+    private record Composed(String label, byte[] jpeg, List<Rect> tiles) {}
+
     /** A JPEG frame with {@code faces} face crops tiled on a grey background. */
-    private static byte[] compose(List<Mat> crops, Size size, int faces) {
+    private static Composed compose(List<Mat> crops, Size size, int faces) {
         int cols = (int) Math.ceil(Math.sqrt(faces * size.width / size.height));
         int rows = (int) Math.ceil((double) faces / cols);
         int tile = (int) Math.min(size.width / cols, size.height / rows);
         var frame = new Mat(size, org.opencv.core.CvType.CV_8UC3, new Scalar(120, 120, 120));
+        var tiles = new ArrayList<Rect>();
         for (int i = 0; i < faces; i++) {
             var resized = new Mat();
             Imgproc.resize(crops.get(i % crops.size()), resized, new Size(tile, tile));
-            resized.copyTo(frame.submat(new Rect((i % cols) * tile, (i / cols) * tile, tile, tile)));
+            var at = new Rect((i % cols) * tile, (i / cols) * tile, tile, tile);
+            resized.copyTo(frame.submat(at));
+            tiles.add(at);
             resized.release();
         }
         var out = new MatOfByte();
         Imgcodecs.imencode(".jpg", frame, out, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 90));
         frame.release();
-        return out.toArray();
+        return new Composed("%dx%d".formatted((int) size.width, (int) size.height), out.toArray(), tiles);
     }
 }

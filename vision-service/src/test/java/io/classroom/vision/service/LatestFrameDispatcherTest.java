@@ -1,0 +1,116 @@
+package io.classroom.vision.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+/** Acknowledgement and newest-frame-per-source scheduling, with a fake publisher the test completes by hand. */
+class LatestFrameDispatcherTest {
+
+    /** Frames handed to the fake publisher, each completed by the test when "Kafka acknowledges" it. */
+    private final Map<String, CompletableFuture<Void>> publishing = new ConcurrentHashMap<>();
+
+    private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final List<String> acked = new CopyOnWriteArrayList<>();
+    private final List<String> nacked = new CopyOnWriteArrayList<>();
+    private final AtomicInteger dropped = new AtomicInteger();
+
+    private final LatestFrameDispatcher<String, List<String>> dispatcher = new LatestFrameDispatcher<>(
+            2,
+            key -> new ArrayList<>(),
+            (state, frame) -> {
+                handled.add(frame);
+                state.add(frame);
+                var sent = new CompletableFuture<Void>();
+                publishing.put(frame, sent);
+                return Uni.createFrom().completionStage(sent);
+            },
+            dropped::incrementAndGet);
+
+    private Message<String> message(String frame) {
+        return Message.of(frame)
+                .withAck(() -> {
+                    acked.add(frame);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    nacked.add(frame);
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    private void offer(String source, String frame) {
+        dispatcher.offer(source, frame, message(frame));
+    }
+
+    @Test
+    void frameIsAckedOnlyOnceItsObservationIsPublished() {
+        offer("cam-1", "f1");
+
+        assertThat(handled).containsExactly("f1");
+        assertThat(acked).isEmpty();
+
+        publishing.get("f1").complete(null);
+        assertThat(acked).containsExactly("f1");
+        assertThat(nacked).isEmpty();
+    }
+
+    @Test
+    void supersededWaitingFrameIsDroppedCountedAndAcked() {
+        offer("cam-1", "f1");
+        offer("cam-1", "f2");
+        offer("cam-1", "f3");
+
+        // f1 on the worker, f2 replaced by f3 while waiting.
+        assertThat(acked).containsExactly("f2");
+        assertThat(dropped).hasValue(1);
+        assertThat(handled).containsExactly("f1");
+
+        publishing.get("f1").complete(null);
+        assertThat(acked).containsExactly("f2", "f1");
+        assertThat(handled).containsExactly("f1", "f3");
+
+        publishing.get("f3").complete(null);
+        assertThat(acked).containsExactly("f2", "f1", "f3");
+    }
+
+    @Test
+    void failedPublicationIsNackedAndTheSourceGoesOn() {
+        offer("cam-1", "f1");
+        offer("cam-1", "f2");
+
+        publishing.get("f1").completeExceptionally(new IllegalStateException("broker down"));
+        assertThat(nacked).containsExactly("f1");
+        assertThat(acked).doesNotContain("f1");
+        assertThat(handled).containsExactly("f1", "f2");
+
+        publishing.get("f2").complete(null);
+        assertThat(acked).containsExactly("f2");
+    }
+
+    @Test
+    void sourcesAreAckedIndependentlyAndTheirNumberIsBounded() {
+        offer("cam-1", "a1");
+        offer("cam-2", "b1");
+        offer("cam-3", "c1");
+
+        // Only two sources are tracked: c1 is dropped (and acked) at once.
+        assertThat(acked).containsExactly("c1");
+        assertThat(dropped).hasValue(1);
+
+        // A slow source does not hold back the acknowledgement of another.
+        publishing.get("b1").complete(null);
+        assertThat(acked).containsExactly("c1", "b1");
+        publishing.get("a1").complete(null);
+        assertThat(acked).containsExactly("c1", "b1", "a1");
+    }
+}

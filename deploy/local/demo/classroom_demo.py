@@ -24,9 +24,7 @@ GATEWAY = os.environ.get("GATEWAY_URL", "http://127.0.0.1:8080")
 CAMERA_URL = os.environ.get("DEMO_CAMERA_URL", "rtsp://127.0.0.1:8554/classroom")
 
 OPERATOR = {"tenant": "default", "email": "admin@classroom.local", "password": "admin-dev-password"}
-TENANT = "demo"
 PASSWORD = "demo-classroom-2026"
-TEACHER_EMAIL = "teacher@demo.school"
 ENGAGED_TOLERANCE = 0.10
 
 
@@ -67,24 +65,25 @@ def display_name(identity):
     return identity.replace("_", " ").title()
 
 
-def seed():
+def seed(tenant):
     """Idempotent: a second run finds what the first created."""
     operator = login(**OPERATOR)
-    tenant_admin = {"email": "admin@demo.school", "password": PASSWORD, "displayName": "Demo admin"}
-    call("POST", "/api/auth/tenants", {"id": TENANT, "name": "Demo school", "admin": tenant_admin},
+    domain = f"{tenant}.school"
+    tenant_admin = {"email": f"admin@{domain}", "password": PASSWORD, "displayName": "School admin"}
+    call("POST", "/api/auth/tenants", {"id": tenant, "name": f"School {tenant}", "admin": tenant_admin},
          token=operator, ok=(201, 409))
-    admin = login(TENANT, tenant_admin["email"], PASSWORD)
+    admin = login(tenant, tenant_admin["email"], PASSWORD)
 
     t = truth()
-    people = [("teacher", TEACHER_EMAIL, "TEACHER")] + [(i, f"{i}@demo.school", "STUDENT") for i in t["roster"]]
+    people = [("teacher", f"teacher@{domain}", "TEACHER")] + [(i, f"{i}@{domain}", "STUDENT") for i in t["roster"]]
     for identity, email, role in people:
         name = "Ms Teacher" if role == "TEACHER" else display_name(identity)
-        call("POST", "/api/auth/register", {"tenant": TENANT, "email": email, "password": PASSWORD,
+        call("POST", "/api/auth/register", {"tenant": tenant, "email": email, "password": PASSWORD,
                                             "displayName": name, "role": role}, ok=(201, 409))
     users = call("GET", "/api/auth/users?page=0&size=100", token=admin)["items"]
     ids = {u["email"]: u["id"] for u in users}
-    teacher = login(TENANT, TEACHER_EMAIL, PASSWORD)
-    students = {identity: ids[f"{identity}@demo.school"] for identity in t["roster"]}
+    teacher = login(tenant, f"teacher@{domain}", PASSWORD)
+    students = {identity: ids[f"{identity}@{domain}"] for identity in t["roster"]}
 
     for identity, user_id in students.items():
         enrolled = call("GET", f"/api/vision/gallery/{user_id}/faces", token=teacher, ok=(200, 404))
@@ -121,7 +120,7 @@ def seed():
             "lateGraceMinutes": 0}, token=teacher)
     for user_id in students.values():
         call("PUT", f"/api/classroom/classes/{klass['id']}/students/{user_id}", token=teacher)
-    return {"teacher": teacher, "students": students, "camera": camera, "room": room, "class": klass}
+    return {"tenant": tenant, "teacher": teacher, "students": students, "camera": camera, "room": room, "class": klass}
 
 
 def play_session(demo):
@@ -130,7 +129,7 @@ def play_session(demo):
     if klass.get("activeSessionId"):
         call("POST", f"/api/classroom/sessions/{klass['activeSessionId']}/end", token=teacher)
     session = call("POST", f"/api/classroom/classes/{klass['id']}/sessions", token=teacher)
-    print_where_to_look(session["id"], klass["id"])
+    print_where_to_look(session["id"], klass["id"], demo["tenant"])
     deadline = time.time() + 60
     while True:
         status = call("GET", f"/api/ingest/cameras/{camera['id']}/status", token=teacher)
@@ -163,7 +162,7 @@ def one_line_status(live, students):
     return f"present now: {', '.join(sorted(present)) or 'nobody'}; unknown faces seen: {live.get('unknownFaceObservations', 0)}"
 
 
-def print_where_to_look(session_id, class_id):
+def print_where_to_look(session_id, class_id, tenant):
     ws = GATEWAY.replace("http", "ws", 1)
     print(f"""
 class session {session_id} started. Where to look:
@@ -173,7 +172,7 @@ class session {session_id} started. Where to look:
   attendance report   {GATEWAY}/api/tracking/sessions/{session_id}/attendance
   analytics reports   {GATEWAY}/api/analytics/class-sessions/{session_id}/attendance?format=pdf|csv|json
   class history       {GATEWAY}/api/tracking/classes/{class_id}/attendance
-  teacher login       tenant={TENANT} email={TEACHER_EMAIL} password={PASSWORD}
+  teacher login       tenant={tenant} email=teacher@{tenant}.school password={PASSWORD}
 """, flush=True)
 
 
@@ -250,8 +249,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["seed", "run", "check"])
     command = parser.parse_args().command
-    demo = seed()
-    print(f"seeded tenant '{TENANT}': teacher, {len(demo['students'])} enrolled students, camera, room, class")
+    # The check runs in a tenant of its own, so data a store kept from earlier runs never leaks into it.
+    tenant = f"e2e-{int(time.time())}" if command == "check" else "demo"
+    demo = seed(tenant)
+    print(f"seeded tenant '{tenant}': teacher, {len(demo['students'])} enrolled students, camera, room, class")
     if command == "seed":
         return 0
     session_id = play_session(demo)

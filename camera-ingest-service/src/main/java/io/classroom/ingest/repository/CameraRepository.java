@@ -76,21 +76,7 @@ public class CameraRepository {
 
     /** Replaces the editable fields; keeps the run request. Null when the camera is not the tenant's. */
     public Uni<Camera> update(Camera camera) {
-        var tuple = Tuple.tuple()
-                .addValue(camera.id())
-                .addValue(camera.tenantId())
-                .addValue(camera.name())
-                .addValue(camera.description())
-                .addValue(camera.roomId())
-                .addValue(camera.location())
-                .addValue(camera.rtspUrl())
-                .addValue(credentialBytes(camera))
-                .addValue(camera.analysisFps())
-                .addValue(camera.outputWidth())
-                .addValue(camera.outputHeight())
-                .addValue(camera.jpegQuality())
-                .addValue(camera.enabled())
-                .addValue(utc(camera.updatedAt()));
+        var tuple = settingsTuple(camera).addValue(utc(camera.updatedAt()));
         return pool.preparedQuery("UPDATE cameras SET name = $3, description = $4, room_id = $5, location = $6,"
                         + " rtsp_url = $7, credentials = $8, analysis_fps = $9, output_width = $10, output_height = $11,"
                         + " jpeg_quality = $12, enabled = $13, updated_at = $14 WHERE id = $1 AND tenant_id = $2"
@@ -150,6 +136,15 @@ public class CameraRepository {
     }
 
     private Tuple fullTuple(Camera camera) {
+        return settingsTuple(camera)
+                .addValue(camera.runRequested())
+                .addValue(camera.sessionId())
+                .addValue(utc(camera.createdAt()))
+                .addValue(utc(camera.updatedAt()));
+    }
+
+    /** $1..$13: id, tenant and every setting of the camera, in the column order both statements use. */
+    private Tuple settingsTuple(Camera camera) {
         return Tuple.tuple()
                 .addValue(camera.id())
                 .addValue(camera.tenantId())
@@ -163,11 +158,7 @@ public class CameraRepository {
                 .addValue(camera.outputWidth())
                 .addValue(camera.outputHeight())
                 .addValue(camera.jpegQuality())
-                .addValue(camera.enabled())
-                .addValue(camera.runRequested())
-                .addValue(camera.sessionId())
-                .addValue(utc(camera.createdAt()))
-                .addValue(utc(camera.updatedAt()));
+                .addValue(camera.enabled());
     }
 
     private io.vertx.core.buffer.Buffer credentialBytes(Camera camera) {

@@ -1,6 +1,7 @@
 package io.classroom.tracking;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,30 +92,46 @@ public class AttendanceEngine {
     }
 
     /**
-     * Outage within [from, to]: the time not covered by a run of frames. A stretch before the first frame (or, when
-     * {@code end} is given, after the last one up to the end) counts only when longer than the source gap.
+     * The session's camera outages, as {@code [from, to]} epoch millis: the stretches between runs of frames, and a
+     * stretch before the first frame (or, when {@code end} is given, after the last one up to the end) longer than the
+     * source gap. With no frame at all, the whole session up to {@code end}.
      */
+    public List<long[]> outages(ClassSessionState session, Long end) {
+        List<long[]> runs = session.runs;
+        List<long[]> gaps = new ArrayList<>();
+        if (runs.isEmpty()) {
+            if (end != null && end > session.startedAt) {
+                gaps.add(new long[] {session.startedAt, end});
+            }
+            return gaps;
+        }
+        long first = runs.get(0)[0];
+        if (first - session.startedAt > rules.sourceGapMs()) {
+            gaps.add(new long[] {session.startedAt, first});
+        }
+        for (int i = 1; i < runs.size(); i++) {
+            gaps.add(new long[] {runs.get(i - 1)[1], runs.get(i)[0]});
+        }
+        long last = runs.get(runs.size() - 1)[1];
+        if (end != null && end - last > rules.sourceGapMs()) {
+            gaps.add(new long[] {last, end});
+        }
+        return gaps;
+    }
+
+    /** Outage time within {@code [from, to]} (see {@link #outages}); with no frame at all, all of it. */
     long uncovered(ClassSessionState session, long from, long to, Long end) {
         if (to <= from) {
             return 0;
         }
-        List<long[]> runs = session.runs;
-        if (runs.isEmpty()) {
+        if (session.runs.isEmpty()) {
             return to - from;
         }
-        long covered = 0;
-        for (int i = 0; i < runs.size(); i++) {
-            long start = runs.get(i)[0];
-            long stop = runs.get(i)[1];
-            if (i == 0 && start - session.startedAt <= rules.sourceGapMs()) {
-                start = session.startedAt;
-            }
-            if (i == runs.size() - 1 && end != null && end - stop <= rules.sourceGapMs()) {
-                stop = end;
-            }
-            covered += Math.max(0, Math.min(to, stop) - Math.max(from, start));
+        long total = 0;
+        for (long[] gap : outages(session, end)) {
+            total += Math.max(0, Math.min(to, gap[1]) - Math.max(from, gap[0]));
         }
-        return to - from - covered;
+        return total;
     }
 
     /** Camera outage of the session from its start until {@code end}. */

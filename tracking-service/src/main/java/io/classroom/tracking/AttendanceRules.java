@@ -11,6 +11,6 @@ package io.classroom.tracking;
 public record AttendanceRules(long gapToleranceMs, long smoothingMs, long sourceGapMs, long leftEarlyMs) {
 
     public static AttendanceRules defaults() {
-        return new AttendanceRules(10_000, 3_000, 15_000, 300_000);
+        return new AttendanceRules(10_000, 3_000, 8_000, 300_000);
     }
 }

@@ -212,6 +212,34 @@ class AttendanceEngineTest {
     }
 
     @Test
+    void aTenSecondStreamDropIsTheCamerasAbsenceNotTheStudents() {
+        // the stream drops for 10 s and ingest reconnects 3 s later: no frame from 100 to 112
+        frames(0, 401, sec -> sec < 100 || sec >= 113 ? ada(true) : null);
+
+        var outcome = end(400, ADA);
+
+        assertThat(engine.outages(session, T0 + 400_000)).containsExactly(new long[] {T0 + 99_000, T0 + 113_000});
+        assertThat(outcome.effectiveSessionSeconds()).isEqualTo(386);
+        // still one interval, engaged throughout the time the camera saw her
+        assertThat(outcome.engagedSeconds()).isEqualTo(386);
+        assertThat(students.get(ADA).intervals).isEqualTo(1);
+        assertThat(outcome.status()).isEqualTo(AttendanceStatus.PRESENT);
+    }
+
+    @Test
+    void aStudentWhoLeavesWhileTheCameraStillSendsFramesIsAbsentForThatTime() {
+        // frames keep coming (an empty seat) from 100 to 112: that is her absence, not an outage
+        frames(0, 401, sec -> sec < 100 || sec >= 113 ? ada(true) : List.of());
+
+        var outcome = end(400, ADA);
+
+        assertThat(engine.outages(session, T0 + 400_000)).isEmpty();
+        assertThat(outcome.effectiveSessionSeconds()).isEqualTo(400);
+        assertThat(students.get(ADA).intervals).isEqualTo(2);
+        assertThat(outcome.presentSeconds()).isLessThan(390);
+    }
+
+    @Test
     void outagesAtTheStartAndEndDoNotMakeStudentsLateOrAbsent() {
         // cameras come up at 100 s and die at 300 s; Ada is there whenever they run
         frames(100, 301, sec -> ada(true));

@@ -46,8 +46,8 @@ public interface IngestConfig {
         @WithDefault("1s")
         Duration backoffInitial();
 
-        /** Upper bound of the reconnect delay. */
-        @WithDefault("30s")
+        /** Upper bound of the reconnect delay: a camera that comes back streams again within this. */
+        @WithDefault("10s")
         Duration backoffMax();
 
         /** Largest JPEG accepted from ffmpeg; bigger frames are dropped and counted. */

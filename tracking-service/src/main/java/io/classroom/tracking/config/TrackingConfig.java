@@ -17,8 +17,12 @@ public interface TrackingConfig {
     @WithDefault("3S")
     Duration smoothing();
 
-    /** No frame from any source of a session for longer than this is a camera outage, excluded from durations. */
-    @WithDefault("15S")
+    /**
+     * No frame from any source of a session for longer than this is a camera outage, excluded from durations. A camera
+     * sends a frame at least every 5 s (lowest analysis rate 0.2 fps) and an empty room still sends frames, so a longer
+     * stretch without any frame is the camera's absence, not the students'.
+     */
+    @WithDefault("8S")
     Duration sourceGap();
 
     /** A student last seen more than this before the session end left early. */

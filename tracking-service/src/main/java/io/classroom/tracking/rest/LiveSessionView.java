@@ -14,6 +14,11 @@ public record LiveSessionView(
         Instant lastFrameAt,
         long frames,
         long outageSeconds,
+        List<Outage> outages,
         long unknownFaceObservations,
         int maxUnknownFacesInFrame,
-        List<LiveStudent> students) {}
+        List<LiveStudent> students) {
+
+    /** A stretch with no frame from any camera of the session: excluded from durations, not the students' absence. */
+    public record Outage(Instant from, Instant to) {}
+}

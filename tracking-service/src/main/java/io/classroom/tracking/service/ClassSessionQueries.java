@@ -67,6 +67,12 @@ public class ClassSessionQueries {
             for (String userId : state.roster) {
                 students.add(engine.live(state, userId, snapshot.students().get(userId)));
             }
+            // Up to the end of an ended session (a trailing outage counts), else up to the latest frame.
+            Long end = state.endedAt;
+            long until = end != null ? end : state.lastFrameAt == null ? state.startedAt : state.lastFrameAt;
+            List<LiveSessionView.Outage> outages = engine.outages(state, end).stream()
+                    .map(gap -> new LiveSessionView.Outage(Instant.ofEpochMilli(gap[0]), Instant.ofEpochMilli(gap[1])))
+                    .toList();
             return new LiveSessionView(
                     state.sessionId,
                     state.classId,
@@ -75,7 +81,8 @@ public class ClassSessionQueries {
                     state.endedAt == null ? null : Instant.ofEpochMilli(state.endedAt),
                     state.lastFrameAt == null ? null : Instant.ofEpochMilli(state.lastFrameAt),
                     state.frames,
-                    engine.outageMs(state, state.lastFrameAt == null ? state.startedAt : state.lastFrameAt) / 1000,
+                    engine.outageMs(state, until) / 1000,
+                    outages,
                     state.unknownFaceObservations,
                     state.maxUnknownFacesInFrame,
                     students);

@@ -2,6 +2,7 @@ package io.classroom.vision.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +49,17 @@ public interface VisionConfig {
         /** Most sources (cameras, webcams) tracked at once; frames of further sources are dropped. */
         @WithDefault("2000")
         int maxSources();
+
+        /**
+         * While frames of a source wait for a worker (a backlog), keep one per this much camera time and drop the
+         * rest: a replica taking over a partition catches up fast without leaving gaps that look like an outage.
+         */
+        @WithDefault("2S")
+        Duration backlogKeepEvery();
+
+        /** Most frames of one source waiting for a worker; beyond it only the newest is kept. */
+        @WithDefault("30")
+        int maxWaiting();
     }
 
     /** Image limits. */

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Frames from the ingest topic, scheduled by a {@link LatestFrameDispatcher}: only the newest waiting frame per
- * source is kept (older waiting ones are dropped, counted and acknowledged), each source has at most one frame on
+ * Frames from the ingest topic, scheduled by a {@link FrameDispatcher}: a backlog of a source is thinned to
+ * one frame per {@code vision.frames.backlog-keep-every} (the others dropped, counted and acknowledged), each source
+ * has at most one frame on
  * the model workers, and a frame is acknowledged once its {@code FrameAnalyzed} is acknowledged by Kafka. A frame
  * that cannot be analysed (invalid image) is counted and acknowledged: retrying would fail the same way. A failed
  * calibration lookup or publication nacks the frame.
@@ -36,7 +37,7 @@ public class FrameProcessor {
     private final SessionRosters rosters;
     private final MutinyEmitter<Record<String, String>> observations;
     private final ObjectMapper json;
-    private final LatestFrameDispatcher<Frame, FaceTracker> dispatcher;
+    private final FrameDispatcher<Frame, FaceTracker> dispatcher;
     private final Counter failed;
     private final Timer processing;
 
@@ -60,10 +61,13 @@ public class FrameProcessor {
         this.json = json;
         var tracking = config.tracking();
         var dropped = Counter.builder("vision.frames.dropped")
-                .description("frames replaced by a newer frame of the same source before a worker took them")
+                .description("frames of a backlog thinned out before a worker took them")
                 .register(metrics);
-        this.dispatcher = new LatestFrameDispatcher<>(
+        this.dispatcher = new FrameDispatcher<>(
                 config.frames().maxSources(),
+                config.frames().maxWaiting(),
+                config.frames().backlogKeepEvery().toMillis(),
+                frame -> frame.headers().capturedAt().toEpochMilli(),
                 key -> new FaceTracker(
                         key.substring(key.indexOf('\u0000') + 1),
                         tracking.minIou(),

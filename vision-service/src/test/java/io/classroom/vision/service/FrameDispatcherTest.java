@@ -14,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 /** Acknowledgement and newest-frame-per-source scheduling, with a fake publisher the test completes by hand. */
-class LatestFrameDispatcherTest {
+class FrameDispatcherTest {
 
     /** Frames handed to the fake publisher, each completed by the test when "Kafka acknowledges" it. */
     private final Map<String, CompletableFuture<Void>> publishing = new ConcurrentHashMap<>();
@@ -24,8 +24,12 @@ class LatestFrameDispatcherTest {
     private final List<String> nacked = new CopyOnWriteArrayList<>();
     private final AtomicInteger dropped = new AtomicInteger();
 
-    private final LatestFrameDispatcher<String, List<String>> dispatcher = new LatestFrameDispatcher<>(
+    /** A frame named "f<n>" (or "a<n>", ...) is captured at n seconds; a backlog keeps one frame per 2 s, at most 4 waiting. */
+    private final FrameDispatcher<String, List<String>> dispatcher = new FrameDispatcher<>(
             2,
+            4,
+            2_000,
+            frame -> Long.parseLong(frame.replaceAll("\\D", "")) * 1000,
             key -> new ArrayList<>(),
             (state, frame) -> {
                 handled.add(frame);
@@ -62,6 +66,52 @@ class LatestFrameDispatcherTest {
         publishing.get("f1").complete(null);
         assertThat(acked).containsExactly("f1");
         assertThat(nacked).isEmpty();
+    }
+
+    /** Completes the publication of every frame handed over so far, and of those it lets through, in order. */
+    private void publishAll() {
+        for (int i = 0; i < handled.size(); i++) {
+            publishing.get(handled.get(i)).complete(null);
+        }
+    }
+
+    @Test
+    void aBacklogIsThinnedToOneFramePerKeepIntervalWithoutGaps() {
+        offer("cam-1", "f0");
+        for (int second = 1; second <= 7; second++) {
+            offer("cam-1", "f" + second);
+        }
+
+        publishAll();
+
+        // one frame per 2 s of camera time kept, and the newest
+        assertThat(handled).containsExactly("f0", "f2", "f4", "f6", "f7");
+        assertThat(dropped).hasValue(3);
+        assertThat(acked).containsExactlyInAnyOrder("f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7");
+    }
+
+    @Test
+    void beyondMaxWaitingOnlyTheNewestIsReplaced() {
+        offer("cam-1", "f0");
+        for (int second = 1; second <= 9; second++) {
+            offer("cam-1", "f" + second);
+        }
+
+        publishAll();
+
+        assertThat(handled).containsExactly("f0", "f2", "f4", "f6", "f9");
+        assertThat(dropped).hasValue(5);
+    }
+
+    @Test
+    void withoutABacklogNothingIsDropped() {
+        for (int second = 0; second < 5; second++) {
+            offer("cam-1", "f" + second);
+            publishing.get("f" + second).complete(null);
+        }
+
+        assertThat(handled).containsExactly("f0", "f1", "f2", "f3", "f4");
+        assertThat(dropped).hasValue(0);
     }
 
     @Test

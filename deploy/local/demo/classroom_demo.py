@@ -65,8 +65,15 @@ def display_name(identity):
     return identity.replace("_", " ").title()
 
 
-def seed(tenant):
-    """Idempotent: a second run finds what the first created."""
+def items(listing):
+    """A list endpoint's rows, whether it answers a plain list or a page ({"items": [...]})."""
+    return listing.get("items", listing) if isinstance(listing, dict) else listing
+
+
+def seed_people(tenant):
+    """The tenant, its admin, the teacher and the roster's students, enrolled from their photos (idempotent).
+
+    Returns {"tenant", "teacher" (the teacher's token), "students" (identity -> user id)}."""
     operator = login(**OPERATOR)
     domain = f"{tenant}.school"
     tenant_admin = {"email": f"admin@{domain}", "password": PASSWORD, "displayName": "School admin"}
@@ -82,7 +89,7 @@ def seed(tenant):
                                             "displayName": name, "role": role}, ok=(201, 409))
     users = call("GET", "/api/auth/users?page=0&size=100", token=admin)["items"]
     ids = {u["email"]: u["id"] for u in users}
-    teacher = login(tenant, f"teacher@{domain}", PASSWORD)
+    teacher = teacher_login(tenant)
     students = {identity: ids[f"{identity}@{domain}"] for identity in t["roster"]}
 
     for identity, user_id in students.items():
@@ -95,36 +102,61 @@ def seed(tenant):
                 images.append(base64.b64encode(f.read()).decode())
         call("POST", f"/api/vision/gallery/{user_id}/faces", {"images": images}, token=teacher,
              what=f"enrol {identity}")
+    return {"tenant": tenant, "teacher": teacher, "students": students}
 
-    cameras = call("GET", "/api/ingest/cameras", token=teacher)
-    camera = next((c for c in cameras if c["name"] == "Demo classroom camera"), None)
+
+def teacher_login(tenant):
+    return login(tenant, f"teacher@{tenant}.school", PASSWORD)
+
+
+def ensure_camera(teacher, name, rtsp_url=CAMERA_URL, analysis_fps=2):
+    """The camera called `name`, registered with the demo video's size when missing."""
+    camera = next((c for c in call("GET", "/api/ingest/cameras", token=teacher) if c["name"] == name), None)
     if camera is None:
+        t = truth()
         camera = call("POST", "/api/ingest/cameras", {
-            "name": "Demo classroom camera", "rtspUrl": CAMERA_URL, "analysisFps": 2,
+            "name": name, "rtspUrl": rtsp_url, "analysisFps": analysis_fps,
             "outputWidth": t["width"], "outputHeight": t["height"], "jpegQuality": 85, "enabled": True}, token=teacher)
+    return camera
 
-    rooms = call("GET", "/api/classroom/rooms", token=teacher)
-    rooms = rooms.get("items", rooms) if isinstance(rooms, dict) else rooms
-    room = next((r for r in rooms if r["name"] == "Demo room"), None)
+
+def ensure_room(teacher, name, camera_ids):
+    room = next((r for r in items(call("GET", "/api/classroom/rooms", token=teacher)) if r["name"] == name), None)
     if room is None:
-        room = call("POST", "/api/classroom/rooms", {"name": "Demo room", "cameraIds": [camera["id"]]}, token=teacher)
+        room = call("POST", "/api/classroom/rooms", {"name": name, "cameraIds": camera_ids}, token=teacher)
+    return room
 
-    classes = call("GET", "/api/classroom/classes", token=teacher)
-    classes = classes.get("items", classes) if isinstance(classes, dict) else classes
-    klass = next((c for c in classes if c["title"] == "Demo class"), None)
+
+def ensure_class(teacher, title, room, student_ids):
+    """The class called `title` in `room`, with the students on its roster."""
+    classes = items(call("GET", "/api/classroom/classes", token=teacher))
+    klass = next((c for c in classes if c["title"] == title), None)
     if klass is None:
         klass = call("POST", "/api/classroom/classes", {
-            "title": "Demo class", "description": "The synthetic classroom of the demo video",
+            "title": title, "description": "The synthetic classroom of the demo video",
             "schedule": {"startTime": "08:00", "durationMinutes": 5, "days": [], "timeZone": "UTC"},
-            "defaultRoomId": room["id"], "attendanceThreshold": round(t["attendance_rule"]["threshold"] * 100),
+            "defaultRoomId": room["id"], "attendanceThreshold": round(truth()["attendance_rule"]["threshold"] * 100),
             "lateGraceMinutes": 0}, token=teacher)
-    for user_id in students.values():
+    for user_id in student_ids:
         call("PUT", f"/api/classroom/classes/{klass['id']}/students/{user_id}", token=teacher)
-    return {"tenant": tenant, "teacher": teacher, "students": students, "camera": camera, "room": room, "class": klass}
+    return klass
 
 
-def play_session(demo):
-    """Starts a session, waits until the camera streams, lets the video play once, ends the session."""
+def seed(tenant):
+    """Idempotent: a second run finds what the first created."""
+    demo = seed_people(tenant)
+    teacher = demo["teacher"]
+    camera = ensure_camera(teacher, "Demo classroom camera")
+    room = ensure_room(teacher, "Demo room", [camera["id"]])
+    klass = ensure_class(teacher, "Demo class", room, demo["students"].values())
+    return {**demo, "camera": camera, "room": room, "class": klass}
+
+
+def play_session(demo, actions=()):
+    """Starts a session, waits until the camera streams, lets the video play once, ends the session.
+
+    `actions`: (video second, function) pairs, each called once when the video reaches that second (the resilience
+    checks fail things on cue). Sets demo["first_frame"], the wall time of the video's t=0."""
     teacher, klass, camera = demo["teacher"], demo["class"], demo["camera"]
     if klass.get("activeSessionId"):
         call("POST", f"/api/classroom/sessions/{klass['activeSessionId']}/end", token=teacher)
@@ -140,17 +172,34 @@ def play_session(demo):
         time.sleep(0.2)
     duration = truth()["duration_s"]
     print(f"camera streaming; the demo video plays for {duration} s")
-    # Every client of the test camera starts at t=0 of the video and it loops: end just before the loop point,
-    # counted from the first frame, or the video's first seconds would come round again.
+    # A session's first client of the test camera starts at t=0 of the video and it loops: end just before the loop
+    # point, counted from the first frame, or the video's first seconds would come round again.
     last_frame = datetime.fromisoformat(status["lastFrameAt"].replace("Z", "+00:00")).timestamp()
     first_frame = last_frame - max(0, status.get("framesPublished", 1) - 1) / camera["analysisFps"]
+    demo["first_frame"] = first_frame
     end_at = first_frame + duration - 0.3
+    pending = sorted(actions, key=lambda action: action[0])
+    next_status = 0
     while time.time() < end_at:
-        live = call("GET", f"/api/tracking/sessions/{session['id']}", token=teacher, ok=(200, 404))
-        print("  " + one_line_status(live, demo["students"]), flush=True)
-        time.sleep(min(10, max(0.1, end_at - time.time())))
+        if pending and time.time() >= first_frame + pending[0][0]:
+            pending.pop(0)[1]()
+            continue
+        if time.time() >= next_status:
+            print("  " + live_status(teacher, session["id"], demo["students"]), flush=True)
+            next_status = time.time() + 10
+        wake = min([end_at, next_status] + [first_frame + at for at, _ in pending[:1]])
+        time.sleep(min(10, max(0.05, wake - time.time())))
     call("POST", f"/api/classroom/sessions/{session['id']}/end", token=teacher)
     return session["id"]
+
+
+def live_status(teacher, session_id, students):
+    """The one-line status; a service that is down (a resilience check restarts them) is said, not fatal."""
+    try:
+        live = call("GET", f"/api/tracking/sessions/{session_id}", token=teacher, ok=(200, 404))
+    except (ApiError, OSError) as error:
+        return f"live state unavailable: {error}"[:160]
+    return one_line_status(live, students)
 
 
 def one_line_status(live, students):
@@ -186,8 +235,25 @@ def final_attendance(teacher, session_id, roster_size):
     raise SystemExit("the attendance was not finalised within 60 s of the session's end")
 
 
-def compare(rows, students):
-    """The readable diff against demo.truth.json; returns the list of failures."""
+def overlap(intervals, others):
+    """Seconds of `intervals` that fall inside `others` (both lists of [start, end) in video seconds)."""
+    return sum(max(0.0, min(b, d) - max(a, c)) for a, b in intervals for c, d in others)
+
+
+def expected(person, outages=()):
+    """The truth of one person; with camera outages (video seconds), their seconds are nobody's: engaged time
+    seen outside them, and the status by the threshold over the session without them (tracking's rule)."""
+    if not outages:
+        return person["expected_outcome"], person["engaged_s"]
+    rule = truth()["attendance_rule"]
+    engaged = [(max(a, c), min(b, d)) for a, b in person["present"] for c, d in person["attentive"] if min(b, d) > max(a, c)]
+    want = overlap(engaged, [(0, rule["denominator_s"])]) - overlap(engaged, outages)
+    observed = rule["denominator_s"] - overlap([(0, rule["denominator_s"])], outages)
+    return ("PRESENT" if want >= rule["threshold"] * observed else "ABSENT"), round(want)
+
+
+def compare(rows, students, outages=()):
+    """The readable diff against demo.truth.json (less any camera outages); returns the list of failures."""
     by_user = {r["userId"]: r for r in rows}
     failures, lines = [], []
     for person in truth()["persons"]:
@@ -195,7 +261,7 @@ def compare(rows, students):
         if identity not in students:
             continue
         row = by_user.get(students[identity])
-        want_status, want_engaged = person["expected_outcome"], person["engaged_s"]
+        want_status, want_engaged = expected(person, outages)
         if row is None:
             failures.append(f"{identity}: no attendance record")
             continue
@@ -212,8 +278,15 @@ def compare(rows, students):
     strangers = [r["userId"] for r in rows if r["userId"] not in students.values()]
     if strangers:
         failures.append(f"attendance attributed to users outside the roster: {strangers}")
-    print("attendance against demo.truth.json:\n" + "\n".join(lines))
+    against = "demo.truth.json" + (" without the camera outages" if outages else "")
+    print(f"attendance against {against}:\n" + "\n".join(lines))
     return failures
+
+
+def verify(demo, session_id, outages=()):
+    """After the session's end: the final attendance against the truth, and the reports; the list of failures."""
+    rows = final_attendance(demo["teacher"], session_id, len(demo["students"]))
+    return compare(rows, demo["students"], outages) + reports(demo["teacher"], session_id, demo["students"])
 
 
 def reports(teacher, session_id, students):
@@ -256,9 +329,7 @@ def main():
     if command == "seed":
         return 0
     session_id = play_session(demo)
-    rows = final_attendance(demo["teacher"], session_id, len(demo["students"]))
-    failures = compare(rows, demo["students"])
-    failures += reports(demo["teacher"], session_id, demo["students"])
+    failures = verify(demo, session_id)
     if command == "check" and failures:
         print("end-to-end check FAILED:\n  " + "\n  ".join(failures))
         return 1

@@ -23,6 +23,13 @@ camera_probe() {
   [[ $hex == 525453502f312e30* ]] # "RTSP/1.0"
 }
 
+# camera_has_mount PATH: the camera answers DESCRIBE for PATH (e.g. /cam4) with 200, i.e. it serves that mount.
+camera_has_mount() {
+  local hex
+  hex=$(tcp_exchange_hex "$CAMERA_PORT" "DESCRIBE rtsp://127.0.0.1:$CAMERA_PORT$1 RTSP/1.0\\r\\nCSeq: 1\\r\\n\\r\\n")
+  [[ $hex == 525453502f312e3020323030* ]] # "RTSP/1.0 200"
+}
+
 camera_prepare() {
   # The video is a pinned asset (assets.lock): fetched/verified into .local/assets.
   "$REPO_ROOT/deploy/assets/fetch" --quiet || die "fetching the assets failed (deploy/assets/fetch)"

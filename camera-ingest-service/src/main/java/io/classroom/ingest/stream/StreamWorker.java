@@ -46,6 +46,9 @@ public final class StreamWorker {
     private volatile long processStartedNanos;
     private volatile long lastFrameNanos;
     private volatile boolean gotFrame;
+    /** Whether any run of this worker delivered a frame: the URL, credentials and stream are known to be right. */
+    private volatile boolean everStreamed;
+
     private volatile FailureReason killedFor;
     private volatile String killMessage;
     private volatile StreamState state = StreamState.STOPPED;
@@ -169,7 +172,9 @@ public final class StreamWorker {
                     break;
                 }
                 attempt = gotFrame ? 1 : attempt + 1;
-                if (failure.permanent()) {
+                // A camera that streamed before is retried whatever ffmpeg says: a connection cut mid-handshake
+                // reads as "invalid data", a rebooting camera may answer 404 for a while.
+                if (failure.permanent() && !everStreamed) {
                     Log.warnf("camera %s (%s) failed: %s %s", spec.cameraId(), spec.redactedUrl(), failure, lastError);
                     setState(StreamState.FAILED, failure, lastError);
                     return;
@@ -275,6 +280,7 @@ public final class StreamWorker {
         lastFrameAt = Instant.now();
         if (!gotFrame) {
             gotFrame = true;
+            everStreamed = true;
             Log.infof("camera %s (%s) streaming", spec.cameraId(), spec.redactedUrl());
             setState(StreamState.STREAMING, null, null);
         }

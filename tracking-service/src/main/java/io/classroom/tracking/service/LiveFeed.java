@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.tracking.LiveStudent;
+import io.classroom.tracking.config.TrackingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
@@ -21,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Fan-out of live changes to WebSocket subscribers across replicas: whichever replica processes an observation
  * publishes the changed students on Redis pub/sub; every replica receives them, keeps the latest state per student
- * and flushes one delta per session to its own subscribers at most once per {@code tracking.live-interval}.
+ * and sends one delta per session to its own subscribers at most once per {@code tracking.live-interval}: at once
+ * when the session's last delta is older than that (so a change reaches the teacher without waiting for a tick),
+ * else when the interval is over, with every change of the meantime.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -35,10 +38,18 @@ public class LiveFeed {
     private final ObjectMapper json;
     private final Map<String, Set<WebSocketConnection>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LiveStudent>> pending = new ConcurrentHashMap<>();
+    /** Sessions with a delta due (sent now or by a timer), and when each session's last delta went out. */
+    private final Set<String> due = ConcurrentHashMap.newKeySet();
 
-    public LiveFeed(ReactiveRedisDataSource redis, ObjectMapper json) {
+    private final Map<String, Long> lastSent = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+    private final long intervalMillis;
+
+    public LiveFeed(ReactiveRedisDataSource redis, ObjectMapper json, Vertx vertx, TrackingConfig config) {
         this.redis = redis;
         this.json = json;
+        this.vertx = vertx;
+        this.intervalMillis = config.liveInterval().toMillis();
     }
 
     void subscribe(@Observes StartupEvent startup) {
@@ -63,6 +74,7 @@ public class LiveFeed {
                 students.forEach(student -> merged.put(student.userId(), student));
                 return merged;
             });
+            schedule(sessionId);
         } catch (JsonProcessingException e) {
             Log.warnf("Unreadable live update on %s: %s", channel, e.getMessage());
         }
@@ -93,22 +105,34 @@ public class LiveFeed {
         });
         if (!subscribers.containsKey(sessionId)) {
             pending.remove(sessionId);
+            lastSent.remove(sessionId);
         }
     }
 
-    @Scheduled(every = "${tracking.live-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void flush() {
-        for (String sessionId : List.copyOf(pending.keySet())) {
-            Map<String, LiveStudent> latest = pending.remove(sessionId);
-            Set<WebSocketConnection> connections = subscribers.get(sessionId);
-            if (latest == null || latest.isEmpty() || connections == null) {
-                continue;
-            }
-            var delta = new LiveMessage("delta", sessionId, List.copyOf(latest.values()));
-            for (WebSocketConnection connection : connections) {
-                if (connection.isOpen()) {
-                    connection.sendText(delta).subscribe().with(ok -> {}, e -> Log.debugf("Live send failed: %s", e));
-                }
+    private void schedule(String sessionId) {
+        if (!due.add(sessionId)) {
+            return;
+        }
+        long wait = lastSent.getOrDefault(sessionId, 0L) + intervalMillis - System.currentTimeMillis();
+        if (wait <= 0) {
+            flush(sessionId);
+        } else {
+            vertx.setTimer(wait, timer -> flush(sessionId));
+        }
+    }
+
+    private void flush(String sessionId) {
+        due.remove(sessionId);
+        Map<String, LiveStudent> latest = pending.remove(sessionId);
+        Set<WebSocketConnection> connections = subscribers.get(sessionId);
+        if (latest == null || latest.isEmpty() || connections == null) {
+            return;
+        }
+        lastSent.put(sessionId, System.currentTimeMillis());
+        var delta = new LiveMessage("delta", sessionId, List.copyOf(latest.values()));
+        for (WebSocketConnection connection : connections) {
+            if (connection.isOpen()) {
+                connection.sendText(delta).subscribe().with(ok -> {}, e -> Log.debugf("Live send failed: %s", e));
             }
         }
     }

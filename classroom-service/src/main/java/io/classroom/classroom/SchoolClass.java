@@ -28,6 +28,8 @@ public class SchoolClass {
     public List<Enrolment> students = new ArrayList<>();
     /** Set while a session runs: the conditional update on it keeps one active session per class. */
     public String activeSessionId;
+    /** When activeSessionId was set: a pointer to a session not stored yet is an activation in progress. */
+    public Instant activeSessionClaimedAt;
 
     public Instant createdAt;
     public Instant updatedAt;

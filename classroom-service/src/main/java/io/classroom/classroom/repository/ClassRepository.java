@@ -103,18 +103,21 @@ public class ClassRepository implements ReactivePanacheMongoRepositoryBase<Schoo
      * Marks {@code sessionId} as the class's active session if the active session is still {@code expected} (null
      * or a stale ended one): two concurrent activations cannot both succeed, without transactions.
      */
-    public Uni<Boolean> claimActiveSession(String tenantId, String id, String expected, String sessionId) {
+    public Uni<Boolean> claimActiveSession(String tenantId, String id, String expected, String sessionId, Instant now) {
         return mongoCollection()
                 .updateOne(
                         and(byId(tenantId, id), eq("archived", false), eq("activeSessionId", expected)),
-                        Updates.set("activeSessionId", sessionId))
+                        Updates.combine(
+                                Updates.set("activeSessionId", sessionId), Updates.set("activeSessionClaimedAt", now)))
                 .map(r -> r.getModifiedCount() == 1);
     }
 
     public Uni<Void> releaseActiveSession(String tenantId, String id, String sessionId) {
         return mongoCollection()
                 .updateOne(
-                        and(byId(tenantId, id), eq("activeSessionId", sessionId)), Updates.set("activeSessionId", null))
+                        and(byId(tenantId, id), eq("activeSessionId", sessionId)),
+                        Updates.combine(
+                                Updates.set("activeSessionId", null), Updates.set("activeSessionClaimedAt", null)))
                 .replaceWithVoid();
     }
 

@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ClassSessionService {
 
+    /** Longer than the claim and the session's insert ever take; a missing session claimed before is a crash's. */
+    private static final Duration CLAIM_GRACE = Duration.ofMinutes(1);
+
     private static final int JOB_BATCH = 200;
 
     private final ClassRepository classes;
@@ -72,15 +75,22 @@ public class ClassSessionService {
                 .map(SessionResponse::of);
     }
 
-    /** A class may point at a session that already ended (a crash between the two writes): that one is stale. */
+    /**
+     * A class may point at a session that already ended (a crash between the two writes of the end), or at one never
+     * stored (a crash between the claim and the insert): that pointer is stale. A pointer to a session not stored yet
+     * but claimed within {@link #CLAIM_GRACE} is another activation in progress, not a stale one.
+     */
     private Uni<Void> ensureNoActiveSession(SchoolClass c) {
         if (c.activeSessionId == null) {
             return Uni.createFrom().voidItem();
         }
         return sessions.findById(c.activeSessionId)
                 .invoke(active -> {
-                    if (active != null && active.state == SessionState.ACTIVE) {
-                        throw activeConflict(c.id, active.id);
+                    boolean inProgress = active == null
+                            && c.activeSessionClaimedAt != null
+                            && c.activeSessionClaimedAt.isAfter(Clock.now().minus(CLAIM_GRACE));
+                    if (inProgress || (active != null && active.state == SessionState.ACTIVE)) {
+                        throw activeConflict(c.id, c.activeSessionId);
                     }
                 })
                 .replaceWithVoid();
@@ -116,7 +126,7 @@ public class ClassSessionService {
         s.startEventId = UUID.randomUUID().toString();
         s.startEventSent = false;
         // The conditional update on the class document is the lock: only one activation wins.
-        return classes.claimActiveSession(c.tenantId, c.id, c.activeSessionId, s.id)
+        return classes.claimActiveSession(c.tenantId, c.id, c.activeSessionId, s.id, now)
                 .chain(claimed -> {
                     if (!claimed) {
                         return Uni.createFrom().failure(activeConflict(c.id, null));

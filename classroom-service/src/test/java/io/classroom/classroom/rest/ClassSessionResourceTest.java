@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.classroom.classroom.Tokens;
+import io.classroom.classroom.repository.ClassRepository;
 import io.classroom.classroom.repository.ClassSessionRepository;
 import io.classroom.classroom.service.ClassSessionService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +43,9 @@ class ClassSessionResourceTest {
 
     @Inject
     ClassSessionRepository sessions;
+
+    @Inject
+    ClassRepository classes;
 
     @Test
     void activationSnapshotsRosterAndCamerasAndOnlyOneSessionRuns() {
@@ -96,6 +100,32 @@ class ClassSessionResourceTest {
                 .statusCode(200)
                 .body("endReason", equalTo("DEACTIVATED"));
         as(teacher).get("/api/classroom/classes/" + classId).then().body("activeSessionId", nullValue());
+        as(teacher)
+                .post("/api/classroom/classes/" + classId + "/sessions")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
+    void aClaimWithoutItsSessionIsAnActivationInProgressThenACrashLeftover() {
+        var classId = createClass(teacher, "Half started");
+        var missing = UUID.randomUUID().toString();
+        // Another activation claimed the class a moment ago and has not stored its session yet.
+        assertThat(classes.claimActiveSession(tenant, classId, null, missing, Instant.now())
+                        .await()
+                        .indefinitely())
+                .isTrue();
+        as(teacher)
+                .post("/api/classroom/classes/" + classId + "/sessions")
+                .then()
+                .statusCode(409);
+
+        // The same claim, ten minutes old: that activation crashed before storing its session.
+        assertThat(classes.claimActiveSession(
+                                tenant, classId, missing, missing, Instant.now().minus(Duration.ofMinutes(10)))
+                        .await()
+                        .indefinitely())
+                .isTrue();
         as(teacher)
                 .post("/api/classroom/classes/" + classId + "/sessions")
                 .then()

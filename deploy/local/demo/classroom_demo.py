@@ -61,6 +61,11 @@ def truth():
         return json.load(f)
 
 
+def epoch(iso):
+    """An ISO-8601 instant of the API (any number of fraction digits, Z or an offset) as epoch seconds."""
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+
+
 def display_name(identity):
     return identity.replace("_", " ").title()
 
@@ -174,7 +179,7 @@ def play_session(demo, actions=()):
     print(f"camera streaming; the demo video plays for {duration} s")
     # A session's first client of the test camera starts at t=0 of the video and it loops: end just before the loop
     # point, counted from the first frame, or the video's first seconds would come round again.
-    last_frame = datetime.fromisoformat(status["lastFrameAt"].replace("Z", "+00:00")).timestamp()
+    last_frame = epoch(status["lastFrameAt"])
     first_frame = last_frame - max(0, status.get("framesPublished", 1) - 1) / camera["analysisFps"]
     demo["first_frame"] = first_frame
     end_at = first_frame + duration - 0.3

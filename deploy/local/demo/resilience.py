@@ -20,7 +20,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import datetime
 
 import classroom_demo as demo
 from netcut import Proxy
@@ -88,14 +87,17 @@ def camera_in_other_half(teacher, name, url, other):
     raise SystemExit("no camera id in the other half of the partitions after 20 tries")
 
 
-def seed_room(tenant, cameras):
-    """A tenant with the demo roster and a class whose room has `cameras` cameras on the URLs given."""
-    people = demo.seed_people(tenant)
+def seed_room(people, cameras):
+    """A room with these cameras and a class of the demo roster, for the people of demo.seed_people()."""
     teacher = people["teacher"]
-    cams = [demo.ensure_camera(teacher, name, url) for name, url in cameras]
-    room = demo.ensure_room(teacher, "Resilience room", [c["id"] for c in cams])
+    room = demo.ensure_room(teacher, "Resilience room", [c["id"] for c in cameras])
     klass = demo.ensure_class(teacher, "Resilience class", room, people["students"].values())
-    return {**people, "camera": cams[0], "cameras": cams, "room": room, "class": klass}
+    return {**people, "camera": cameras[0], "cameras": cameras, "room": room, "class": klass}
+
+
+def one_camera_room(tenant, name, url):
+    people = demo.seed_people(tenant)
+    return seed_room(people, [demo.ensure_camera(people["teacher"], name, url)])
 
 
 def vision_failover(tenant):
@@ -105,8 +107,7 @@ def vision_failover(tenant):
         url = CAMERA + MOUNTS["vision-failover"]
         people = demo.seed_people(tenant)
         front = demo.ensure_camera(people["teacher"], "Front camera", url)
-        camera_in_other_half(people["teacher"], "Back camera", url, front)
-        room = seed_room(tenant, [("Front camera", url), ("Back camera", url)])
+        room = seed_room(people, [front, camera_in_other_half(people["teacher"], "Back camera", url, front)])
         start = {name: frames_analysed(port) or 0 for name, port in VISION_PORTS.items()}
 
         def kill_busier():
@@ -135,7 +136,7 @@ def vision_failover(tenant):
 
 
 def tracking_restart(tenant):
-    room = seed_room(tenant, [("Demo classroom camera", CAMERA + MOUNTS["tracking-restart"])])
+    room = one_camera_room(tenant, "Demo classroom camera", CAMERA + MOUNTS["tracking-restart"])
     session_id = demo.play_session(room, actions=[(50, lambda: stack("service", "restart", "tracking-service"))])
     return demo.verify(room, session_id)
 
@@ -146,7 +147,7 @@ def camera_drop(tenant):
     proxy.start()
     try:
         url = f"rtsp://127.0.0.1:{PROXY_PORT}{MOUNTS['camera-drop']}"
-        room = seed_room(tenant, [("Camera behind a flaky network", url)])
+        room = one_camera_room(tenant, "Camera behind a flaky network", url)
         camera_id, teacher = room["camera"]["id"], room["teacher"]
         checks = {}
 
@@ -164,7 +165,7 @@ def camera_drop(tenant):
         if status.get("state") != "STREAMING" or not status.get("reconnects"):
             failures.append(f"ingest did not reconnect after the cut: {status}")
         live = demo.call("GET", f"/api/tracking/sessions/{session_id}", token=teacher)
-        outages = [(seconds(o["from"]) - room["first_frame"], seconds(o["to"]) - room["first_frame"])
+        outages = [(demo.epoch(o["from"]) - room["first_frame"], demo.epoch(o["to"]) - room["first_frame"])
                    for o in live.get("outages", [])]
         print("  camera outages (video time): " + (", ".join(f"{a:.1f}-{b:.1f} s" for a, b in outages) or "none"))
         if not any(a <= 47 and b >= 53 and b - a >= 10 for a, b in outages):
@@ -172,10 +173,6 @@ def camera_drop(tenant):
         return failures + demo.verify(room, session_id, outages=outages)
     finally:
         proxy.stop()
-
-
-def seconds(iso):
-    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
 
 
 SCENARIOS = {"vision-failover": vision_failover, "tracking-restart": tracking_restart, "camera-drop": camera_drop}

@@ -51,25 +51,26 @@ public class CameraService {
         var url = parseUrl(request.rtspUrl());
         checkSize(request);
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        var camera = new Camera(
+        // What a new camera has where the request says nothing (the defaults the API documents).
+        var defaults = new Camera(
                 UUID.randomUUID(),
                 tenantId,
-                request.name().trim(),
-                request.description(),
-                request.roomId(),
-                request.location(),
-                url.url(),
-                credentials(request.username(), request.password(), url, null),
-                request.analysisFps() == null ? 1.0 : request.analysisFps(),
-                request.outputWidth() == null ? 640 : request.outputWidth(),
-                request.outputHeight() == null ? 360 : request.outputHeight(),
-                request.jpegQuality() == null ? 80 : request.jpegQuality(),
-                request.enabled() == null || request.enabled(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                1.0,
+                640,
+                360,
+                80,
+                true,
                 false,
                 null,
                 now,
                 now);
-        return repository.insert(camera);
+        return repository.insert(withSettings(defaults, request, url, now));
     }
 
     /** Replaces a camera's settings; a running stream restarts with them. */
@@ -77,29 +78,35 @@ public class CameraService {
         var url = parseUrl(request.rtspUrl());
         checkSize(request);
         return get(tenantId, id)
-                .map(existing -> new Camera(
-                        id,
-                        tenantId,
-                        request.name().trim(),
-                        request.description(),
-                        request.roomId(),
-                        request.location(),
-                        url.url(),
-                        credentials(request.username(), request.password(), url, existing.credentials()),
-                        request.analysisFps() == null ? existing.analysisFps() : request.analysisFps(),
-                        request.outputWidth() == null ? existing.outputWidth() : request.outputWidth(),
-                        request.outputHeight() == null ? existing.outputHeight() : request.outputHeight(),
-                        request.jpegQuality() == null ? existing.jpegQuality() : request.jpegQuality(),
-                        request.enabled() == null ? existing.enabled() : request.enabled(),
-                        existing.runRequested(),
-                        existing.sessionId(),
-                        existing.createdAt(),
-                        Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                .map(existing ->
+                        withSettings(existing, request, url, Instant.now().truncatedTo(ChronoUnit.MICROS)))
                 .chain(repository::update)
                 .onItem()
                 .ifNull()
                 .failWith(() -> Problems.notFound("camera"))
                 .invoke(scheduler::reconcileSoon);
+    }
+
+    /** {@code base} with the request's settings; what the request leaves out stays as in {@code base}. */
+    private Camera withSettings(Camera base, CameraRequest request, RtspUrls.Parsed url, Instant updatedAt) {
+        return new Camera(
+                base.id(),
+                base.tenantId(),
+                request.name().trim(),
+                request.description(),
+                request.roomId(),
+                request.location(),
+                url.url(),
+                credentials(request.username(), request.password(), url, base.credentials()),
+                request.analysisFps() == null ? base.analysisFps() : request.analysisFps(),
+                request.outputWidth() == null ? base.outputWidth() : request.outputWidth(),
+                request.outputHeight() == null ? base.outputHeight() : request.outputHeight(),
+                request.jpegQuality() == null ? base.jpegQuality() : request.jpegQuality(),
+                request.enabled() == null ? base.enabled() : request.enabled(),
+                base.runRequested(),
+                base.sessionId(),
+                base.createdAt(),
+                updatedAt);
     }
 
     public Uni<Void> delete(String tenantId, UUID id) {

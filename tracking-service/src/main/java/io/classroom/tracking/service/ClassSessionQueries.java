@@ -68,9 +68,9 @@ public class ClassSessionQueries {
                 students.add(engine.live(state, userId, snapshot.students().get(userId)));
             }
             // Up to the end of an ended session (a trailing outage counts), else up to the latest frame.
-            Long end = state.endedAt;
-            long until = end != null ? end : state.lastFrameAt == null ? state.startedAt : state.lastFrameAt;
-            List<LiveSessionView.Outage> outages = engine.outages(state, end).stream()
+            List<long[]> gaps = engine.outages(state, state.endedAt);
+            long outageMs = gaps.stream().mapToLong(gap -> gap[1] - gap[0]).sum();
+            List<LiveSessionView.Outage> outages = gaps.stream()
                     .map(gap -> new LiveSessionView.Outage(Instant.ofEpochMilli(gap[0]), Instant.ofEpochMilli(gap[1])))
                     .toList();
             return new LiveSessionView(
@@ -81,7 +81,7 @@ public class ClassSessionQueries {
                     state.endedAt == null ? null : Instant.ofEpochMilli(state.endedAt),
                     state.lastFrameAt == null ? null : Instant.ofEpochMilli(state.lastFrameAt),
                     state.frames,
-                    engine.outageMs(state, until) / 1000,
+                    outageMs / 1000,
                     outages,
                     state.unknownFaceObservations,
                     state.maxUnknownFacesInFrame,

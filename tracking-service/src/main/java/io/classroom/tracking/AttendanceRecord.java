@@ -12,9 +12,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The final attendance of one roster member in one class session. {@code published} is the outbox flag: the
- * AttendanceFinalized event is re-sent until Kafka acknowledged it. A deleted user's rows keep their numbers for
- * class statistics but lose the user id (anonymised).
+ * The final attendance of one roster member in one class session; its AttendanceFinalized event goes through the
+ * outbox. A deleted user's rows keep their numbers for class statistics but lose the user id (anonymised).
  */
 @Entity
 @Table(
@@ -25,8 +24,7 @@ import java.util.UUID;
                         columnNames = {"sessionId", "userId"}),
         indexes = {
             @Index(name = "ix_attendance_user", columnList = "tenantId,userId"),
-            @Index(name = "ix_attendance_class", columnList = "tenantId,classId"),
-            @Index(name = "ix_attendance_unpublished", columnList = "published")
+            @Index(name = "ix_attendance_class", columnList = "tenantId,classId")
         })
 public class AttendanceRecord {
     @Id
@@ -62,9 +60,4 @@ public class AttendanceRecord {
     public Instant sessionStartedAt;
     public Instant sessionEndedAt;
     public String overrideReason;
-
-    @Column(nullable = false)
-    public UUID eventId;
-
-    public boolean published;
 }

@@ -1,16 +1,15 @@
 package io.classroom.tracking;
 
-import io.smallrye.jwt.build.Jwt;
+import io.classroom.testing.TestTokens;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Tokens and event messages for the @QuarkusTests; every test uses its own random tenant and ids. */
+/** Tokens and event messages for the integration tests; every test uses its own random tenant and ids. */
 public final class TestSupport {
 
     public static final String KAFKA = "127.0.0.1:9092";
@@ -18,17 +17,11 @@ public final class TestSupport {
     private TestSupport() {}
 
     public static String tenant() {
-        return "t-" + UUID.randomUUID();
+        return TestTokens.newTenant();
     }
 
     public static String token(UUID userId, String tenant, String... roles) {
-        return Jwt.issuer("urn:classroom:auth")
-                .audience("classroom-suite")
-                .subject(userId.toString())
-                .upn(userId + "@example.org")
-                .groups(Set.of(roles))
-                .claim("tenant", tenant)
-                .sign();
+        return TestTokens.token(tenant, userId, roles);
     }
 
     public static void produce(KafkaCompanion kafka, String topic, String key, String value) {

@@ -49,6 +49,10 @@ public interface TrackingConfig {
     @WithDefault("5S")
     Duration storeRetryMaxBackOff();
 
+    /** How often the outbox relay sends what an earlier run could not (it also runs right after every commit). */
+    @WithDefault("10S")
+    Duration outboxRelayEvery();
+
     default AttendanceRules rules() {
         return new AttendanceRules(
                 gapTolerance().toMillis(),

@@ -10,27 +10,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ClassSessionConsumer {
 
-    private final MessageParser parser;
+    private static final String TOPIC = "classroom.sessions.v1";
+
     private final AttendanceService attendance;
     private final StoreRetry retry;
 
-    public ClassSessionConsumer(MessageParser parser, AttendanceService attendance, StoreRetry retry) {
-        this.parser = parser;
+    public ClassSessionConsumer(AttendanceService attendance, StoreRetry retry) {
         this.attendance = attendance;
         this.retry = retry;
     }
 
-    @Incoming("class-sessions")
-    public Uni<Void> consume(String payload) {
-        ClassSessionEvent event;
-        try {
-            event = parser.classSessionEvent(payload);
-        } catch (MalformedMessageException e) {
-            return Uni.createFrom().failure(e);
-        }
+    @Incoming("classroom-sessions-in")
+    public Uni<Void> consume(ClassSessionEvent event) {
         return switch (event.type()) {
-            case ClassSessionEvent.STARTED -> retry.untilStored("classroom.sessions.v1", () -> attendance.start(event));
-            case ClassSessionEvent.ENDED -> retry.untilStored("classroom.sessions.v1", () -> attendance.end(event));
+            case ClassSessionEvent.STARTED -> retry.untilStored(TOPIC, () -> attendance.start(event));
+            case ClassSessionEvent.ENDED -> retry.untilStored(TOPIC, () -> attendance.end(event));
             default -> {
                 Log.debugf("Ignoring %s", event.type());
                 yield Uni.createFrom().voidItem();

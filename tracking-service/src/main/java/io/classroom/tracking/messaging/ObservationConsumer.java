@@ -13,24 +13,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ObservationConsumer {
 
-    private final MessageParser parser;
     private final FrameService frames;
     private final StoreRetry retry;
 
-    public ObservationConsumer(MessageParser parser, FrameService frames, StoreRetry retry) {
-        this.parser = parser;
+    public ObservationConsumer(FrameService frames, StoreRetry retry) {
         this.frames = frames;
         this.retry = retry;
     }
 
-    @Incoming("observations")
-    public Uni<Void> consume(String payload) {
-        FrameAnalyzed frame;
-        try {
-            frame = parser.frameAnalyzed(payload);
-        } catch (MalformedMessageException e) {
-            return Uni.createFrom().failure(e);
-        }
+    @Incoming("vision-observations-in")
+    public Uni<Void> consume(FrameAnalyzed frame) {
         return retry.untilStored("vision.observations.v1", () -> frames.process(frame));
     }
 }

@@ -27,10 +27,6 @@ public class AttendanceRecordRepository implements PanacheRepositoryBase<Attenda
         return list("tenantId = ?1 and classId = ?2 order by sessionStartedAt desc, userId", tenantId, classId);
     }
 
-    public Uni<List<AttendanceRecord>> listUnpublished(int limit) {
-        return find("published = false order by sessionEndedAt").page(0, limit).list();
-    }
-
     public Uni<Long> countBySession(UUID sessionId) {
         return count("sessionId", sessionId);
     }

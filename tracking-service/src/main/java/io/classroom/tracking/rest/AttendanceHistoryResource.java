@@ -1,5 +1,7 @@
 package io.classroom.tracking.rest;
 
+import io.classroom.tracking.security.CurrentCaller;
+import io.classroom.tracking.security.Roles;
 import io.classroom.tracking.service.ClassSessionQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -24,34 +25,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AttendanceHistoryResource {
 
     private final ClassSessionQueries queries;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
 
-    public AttendanceHistoryResource(ClassSessionQueries queries, JsonWebToken jwt) {
+    public AttendanceHistoryResource(ClassSessionQueries queries, CurrentCaller currentCaller) {
         this.queries = queries;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
     }
 
     @GET
     @Path("/me/attendance")
     @WithSession
-    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "The caller's own attendance history, newest first")
     @APIResponse(responseCode = "200", description = "Final records of the caller")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     public Uni<List<AttendanceView>> mine() {
-        return queries.myHistory(Callers.of(jwt));
+        return queries.myHistory(currentCaller.get()).map(AttendanceView::list);
     }
 
     @GET
     @Path("/classes/{classId}/attendance")
     @WithSession
-    @RolesAllowed({"TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "A class's attendance history (a teacher of the class or admin)")
     @APIResponse(responseCode = "200", description = "Final records of all sessions of the class, newest first")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown class or not taught by the caller")
     public Uni<List<AttendanceView>> byClass(@PathParam("classId") String classId) {
-        return queries.classHistory(Callers.of(jwt), classId);
+        return queries.classHistory(currentCaller.get(), classId).map(AttendanceView::list);
     }
 }

@@ -3,6 +3,7 @@ package io.classroom.tracking.rest;
 import io.classroom.tracking.AttendanceRecord;
 import io.classroom.tracking.AttendanceStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The attendance of one student in one class session. */
@@ -23,7 +24,11 @@ public record AttendanceView(
         Instant sessionEndedAt,
         String overrideReason) {
 
-    public static AttendanceView of(AttendanceRecord r) {
+    static List<AttendanceView> list(List<AttendanceRecord> records) {
+        return records.stream().map(AttendanceView::of).toList();
+    }
+
+    static AttendanceView of(AttendanceRecord r) {
         return new AttendanceView(
                 r.sessionId,
                 r.classId,

@@ -1,5 +1,8 @@
 package io.classroom.tracking.rest;
 
+import io.classroom.tracking.LiveSession;
+import io.classroom.tracking.security.CurrentCaller;
+import io.classroom.tracking.security.Roles;
 import io.classroom.tracking.service.ClassSessionQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -25,15 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Class sessions", description = "Live attendance and final reports of class sessions")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({"TEACHER", "ADMIN"})
+@RolesAllowed({Roles.TEACHER, Roles.ADMIN})
 public class ClassSessionResource {
 
     private final ClassSessionQueries queries;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
 
-    public ClassSessionResource(ClassSessionQueries queries, JsonWebToken jwt) {
+    public ClassSessionResource(ClassSessionQueries queries, CurrentCaller currentCaller) {
         this.queries = queries;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
     }
 
     @GET
@@ -44,8 +46,8 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown session, another tenant's, or not the caller's class")
-    public Uni<LiveSessionView> live(@PathParam("sessionId") UUID sessionId) {
-        return queries.authorized(Callers.of(jwt), sessionId).chain(queries::live);
+    public Uni<LiveSession> live(@PathParam("sessionId") UUID sessionId) {
+        return queries.authorized(currentCaller.get(), sessionId).chain(queries::live);
     }
 
     @GET
@@ -57,7 +59,9 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown session, another tenant's, or not the caller's class")
     public Uni<List<AttendanceView>> attendance(@PathParam("sessionId") UUID sessionId) {
-        return queries.authorized(Callers.of(jwt), sessionId).chain(queries::attendance);
+        return queries.authorized(currentCaller.get(), sessionId)
+                .chain(queries::attendance)
+                .map(AttendanceView::list);
     }
 
     @PUT
@@ -73,9 +77,10 @@ public class ClassSessionResource {
             @PathParam("sessionId") UUID sessionId,
             @PathParam("userId") UUID userId,
             @Valid @NotNull OverrideRequest request) {
-        var caller = Callers.of(jwt);
+        var caller = currentCaller.get();
         return queries.authorized(caller, sessionId)
-                .chain(session -> queries.override(caller, session, userId, request.status(), request.reason()));
+                .chain(session -> queries.override(caller, session, userId, request.status(), request.reason()))
+                .map(AttendanceView::of);
     }
 
     @GET
@@ -87,6 +92,8 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown session or no final record for this student")
     public Uni<List<OverrideView>> overrides(@PathParam("sessionId") UUID sessionId, @PathParam("userId") UUID userId) {
-        return queries.authorized(Callers.of(jwt), sessionId).chain(session -> queries.overrides(session, userId));
+        return queries.authorized(currentCaller.get(), sessionId)
+                .chain(session -> queries.overrides(session, userId))
+                .map(overrides -> overrides.stream().map(OverrideView::of).toList());
     }
 }

@@ -2,6 +2,8 @@ package io.classroom.tracking.rest;
 
 import io.classroom.tracking.PersonalReport;
 import io.classroom.tracking.PersonalSession;
+import io.classroom.tracking.security.CurrentCaller;
+import io.classroom.tracking.security.Roles;
 import io.classroom.tracking.service.PersonalSessionService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,15 +37,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Personal sessions", description = "Start, pause, resume and end focus-tracking sessions")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+@RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
 public class PersonalSessionResource {
 
     private final PersonalSessionService service;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
 
-    public PersonalSessionResource(PersonalSessionService service, JsonWebToken jwt) {
+    public PersonalSessionResource(PersonalSessionService service, CurrentCaller currentCaller) {
         this.service = service;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
     }
 
     @POST
@@ -59,7 +60,7 @@ public class PersonalSessionResource {
     public Uni<Response> start(@Valid PersonalSessionRequests.Start request) {
         var body = request == null ? new PersonalSessionRequests.Start(null, null) : request;
         Instant startedAt = ClientTime.parse(body.startedAt(), "startedAt", Instant.now());
-        return service.start(Callers.of(jwt), body.title(), startedAt)
+        return service.start(currentCaller.get(), body.title(), startedAt)
                 .map(session -> Response.created(URI.create("/api/tracking/personal-sessions/" + session.id))
                         .entity(view(session))
                         .build());
@@ -76,7 +77,7 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "409", description = "Not running")
     public Uni<PersonalSessionView> pause(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
         Instant at = ClientTime.parse(request == null ? null : request.at(), "at", Instant.now());
-        return service.pause(Callers.of(jwt), id, at).map(this::view);
+        return service.pause(currentCaller.get(), id, at).map(this::view);
     }
 
     @POST
@@ -90,7 +91,7 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "409", description = "Not paused")
     public Uni<PersonalSessionView> resume(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
         Instant at = ClientTime.parse(request == null ? null : request.at(), "at", Instant.now());
-        return service.resume(Callers.of(jwt), id, at).map(this::view);
+        return service.resume(currentCaller.get(), id, at).map(this::view);
     }
 
     @POST
@@ -104,7 +105,7 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "409", description = "Already ended")
     public Uni<PersonalSessionView> end(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
         Instant at = ClientTime.parse(request == null ? null : request.at(), "at", Instant.now());
-        return service.end(Callers.of(jwt), id, at).map(this::view);
+        return service.end(currentCaller.get(), id, at).map(this::view);
     }
 
     @POST
@@ -124,7 +125,7 @@ public class PersonalSessionResource {
             Instant at = ClientTime.parse(item.at(), "activities[" + i + "].at", null);
             changes.add(new PersonalReport.Reported(item.activity().toUpperCase(Locale.ROOT), at.toEpochMilli()));
         }
-        return service.reportActivities(Callers.of(jwt), id, changes).map(this::view);
+        return service.reportActivities(currentCaller.get(), id, changes).map(this::view);
     }
 
     @GET
@@ -135,7 +136,7 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     public Uni<PersonalSessionView> get(@PathParam("id") UUID id) {
-        return service.owned(Callers.of(jwt), id).map(this::view);
+        return service.owned(currentCaller.get(), id).map(this::view);
     }
 
     @GET
@@ -144,19 +145,19 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "200", description = "The caller's sessions")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     public Uni<List<PersonalSessionView>> mine() {
-        return service.mine(Callers.of(jwt)).map(this::views);
+        return service.mine(currentCaller.get()).map(this::views);
     }
 
     @GET
     @Path("/all")
     @WithSession
-    @RolesAllowed({"TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "All personal sessions of the caller's tenant (teachers and admins)")
     @APIResponse(responseCode = "200", description = "The tenant's sessions, newest first")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     public Uni<List<PersonalSessionView>> all() {
-        return service.tenant(Callers.of(jwt)).map(this::views);
+        return service.tenant(currentCaller.get()).map(this::views);
     }
 
     private List<PersonalSessionView> views(List<PersonalSession> sessions) {

@@ -8,13 +8,16 @@ import io.classroom.tracking.AttendanceStatus;
 import io.classroom.tracking.ClassSession;
 import io.classroom.tracking.ClassSessionState;
 import io.classroom.tracking.config.TrackingConfig;
-import io.classroom.tracking.messaging.AttendancePublisher;
+import io.classroom.tracking.messaging.AttendanceFinalized;
 import io.classroom.tracking.messaging.ClassSessionEvent;
+import io.classroom.tracking.messaging.Outbox;
+import io.classroom.tracking.messaging.OutboxRelay;
 import io.classroom.tracking.repository.AttendanceOverrideRepository;
 import io.classroom.tracking.repository.AttendanceRecordRepository;
 import io.classroom.tracking.repository.ClassSessionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -31,7 +34,8 @@ public class AttendanceService {
     private final ClassSessionRepository sessions;
     private final AttendanceRecordRepository records;
     private final AttendanceOverrideRepository overrides;
-    private final AttendancePublisher publisher;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final AttendanceEngine engine;
 
     public AttendanceService(
@@ -39,13 +43,15 @@ public class AttendanceService {
             ClassSessionRepository sessions,
             AttendanceRecordRepository records,
             AttendanceOverrideRepository overrides,
-            AttendancePublisher publisher,
+            Outbox outbox,
+            OutboxRelay relay,
             TrackingConfig config) {
         this.store = store;
         this.sessions = sessions;
         this.records = records;
         this.overrides = overrides;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.relay = relay;
         this.engine = new AttendanceEngine(config.rules());
     }
 
@@ -56,7 +62,7 @@ public class AttendanceService {
     /** Starts tracking a class session; a redelivered start changes nothing. */
     public Uni<Void> start(ClassSessionEvent event) {
         var state = new ClassSessionState();
-        state.sessionId = event.sessionId();
+        state.sessionId = event.sessionId().toString();
         state.tenantId = event.tenantId();
         state.classId = event.classId();
         state.teacherId = event.teacherId();
@@ -67,7 +73,7 @@ public class AttendanceService {
                 event.plannedEnd() == null ? null : event.plannedEnd().toEpochMilli();
         state.thresholdPct = event.attendanceThreshold() == null ? 75 : event.attendanceThreshold();
         state.lateGraceSeconds = event.lateGraceSeconds() == null ? 300 : event.lateGraceSeconds();
-        UUID id = UUID.fromString(event.sessionId());
+        UUID id = event.sessionId();
         return store.createClassSession(state)
                 .chain(() -> Panache.withTransaction(() -> sessions.findById(id)
                         .chain(existing -> existing != null
@@ -91,13 +97,13 @@ public class AttendanceService {
     }
 
     /**
-     * Ends a class session: stores one final record per roster member (once, even if the end is redelivered), then
-     * publishes them. A failed send is left to the outbox relay rather than failing the message.
+     * Ends a class session: stores one final record per roster member (once, even if the end is redelivered) and
+     * their AttendanceFinalized events in the same transaction; the outbox relay publishes them after the commit.
      */
     public Uni<Void> end(ClassSessionEvent event) {
-        UUID id = UUID.fromString(event.sessionId());
+        UUID id = event.sessionId();
         long endedAt = event.endedAt().toEpochMilli();
-        return store.markEnded(event.sessionId(), endedAt).chain(snapshot -> {
+        return store.markEnded(id.toString(), endedAt).chain(snapshot -> {
             if (snapshot == null) {
                 Log.infof("Ignoring the end of session %s: it was never started here", event.sessionId());
                 return Uni.createFrom().voidItem();
@@ -106,28 +112,37 @@ public class AttendanceService {
                     .chain(deleted -> Panache.withTransaction(() -> records.countBySession(id)
                             .chain(count -> {
                                 if (count > 0) {
-                                    return Uni.createFrom().item(List.<AttendanceRecord>of());
+                                    return Uni.createFrom().voidItem();
                                 }
                                 var finals = finalRecords(snapshot, endedAt, deleted);
                                 // An empty roster has no records (Panache rejects persisting none).
                                 Uni<Void> stored =
                                         finals.isEmpty() ? Uni.createFrom().voidItem() : records.persist(finals);
-                                return stored.chain(() -> sessions.update(
+                                return stored.chain(() -> announce(finals))
+                                        .chain(() -> sessions.update(
                                                 "endedAt = ?1 where id = ?2 and endedAt is null", event.endedAt(), id))
-                                        .replaceWith(finals);
+                                        .replaceWithVoid();
                             })))
-                    .chain(this::publishQuietly);
+                    .invoke(this::relayEvents);
         });
     }
 
-    /** Sends stored records now; on failure they stay unpublished and the outbox relay sends them later. */
-    public Uni<Void> publishQuietly(List<AttendanceRecord> stored) {
-        return publisher
-                .publish(stored)
-                .onFailure()
-                .invoke(e -> Log.warnf("Attendance stored, sending deferred to the outbox: %s", e.getMessage()))
-                .onFailure()
-                .recoverWithNull();
+    /** Writes the AttendanceFinalized of each record to the outbox; inside the records' transaction. */
+    private Uni<Void> announce(List<AttendanceRecord> finals) {
+        return Multi.createFrom()
+                .iterable(finals)
+                .filter(record -> record.userId != null) // anonymised before the end: nothing personal to publish
+                .onItem()
+                .transformToUniAndConcatenate(record -> outbox.add(
+                        AttendanceFinalized.TOPIC, record.sessionId.toString(), AttendanceFinalized.of(record)))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    /** After the commit of records whose events are in the outbox. */
+    public void relayEvents() {
+        relay.relaySoon();
     }
 
     private List<AttendanceRecord> finalRecords(LiveStateStore.Snapshot snapshot, long endedAt, Set<String> deleted) {
@@ -140,7 +155,6 @@ public class AttendanceService {
                     engine.finalizeStudent(session, snapshot.students().get(userId), end);
             var record = new AttendanceRecord();
             record.id = UUID.randomUUID();
-            record.eventId = UUID.randomUUID();
             record.tenantId = session.tenantId;
             record.sessionId = UUID.fromString(session.sessionId);
             record.classId = session.classId;
@@ -162,8 +176,9 @@ public class AttendanceService {
     }
 
     /**
-     * A teacher's override of a final status: the record changes, the audit trail keeps who, when, why and the
-     * previous status, and a corrected AttendanceFinalized (with the reason) goes out through the outbox.
+     * A teacher's override of a final status, inside the caller's transaction: the record changes, the audit trail
+     * keeps who, when, why and the previous status, and a corrected AttendanceFinalized (with the reason) goes to the
+     * outbox.
      */
     public Uni<AttendanceRecord> override(
             AttendanceRecord record, AttendanceStatus status, String reason, UUID actorId) {
@@ -180,9 +195,11 @@ public class AttendanceService {
         audit.at = Instant.now();
         record.status = status;
         record.overrideReason = reason;
-        record.eventId = UUID.randomUUID();
-        record.published = false;
-        return overrides.persist(audit).replaceWith(record);
+        return overrides
+                .persist(audit)
+                .chain(() -> outbox.add(
+                        AttendanceFinalized.TOPIC, record.sessionId.toString(), AttendanceFinalized.of(record)))
+                .replaceWith(record);
     }
 
     /** A deleted user: durable rows are anonymised and running sessions will not record them. */

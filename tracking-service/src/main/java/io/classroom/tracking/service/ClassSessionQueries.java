@@ -1,19 +1,19 @@
 package io.classroom.tracking.service;
 
 import io.classroom.tracking.AttendanceEngine;
+import io.classroom.tracking.AttendanceOverride;
 import io.classroom.tracking.AttendanceRecord;
 import io.classroom.tracking.AttendanceStatus;
-import io.classroom.tracking.Caller;
 import io.classroom.tracking.ClassSession;
 import io.classroom.tracking.ClassSessionState;
+import io.classroom.tracking.LiveSession;
 import io.classroom.tracking.LiveStudent;
+import io.classroom.tracking.error.Problems;
 import io.classroom.tracking.repository.AttendanceOverrideRepository;
 import io.classroom.tracking.repository.AttendanceRecordRepository;
 import io.classroom.tracking.repository.ClassSessionRepository;
-import io.classroom.tracking.rest.AttendanceView;
-import io.classroom.tracking.rest.LiveSessionView;
-import io.classroom.tracking.rest.OverrideView;
-import io.classroom.tracking.rest.Problems;
+import io.classroom.tracking.repository.PersonalSessionRepository;
+import io.classroom.tracking.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +29,7 @@ public class ClassSessionQueries {
     private final ClassSessionRepository sessions;
     private final AttendanceRecordRepository records;
     private final AttendanceOverrideRepository overrides;
+    private final PersonalSessionRepository personalSessions;
     private final LiveStateStore store;
     private final AttendanceService attendance;
     private final AttendanceEngine engine;
@@ -37,11 +38,13 @@ public class ClassSessionQueries {
             ClassSessionRepository sessions,
             AttendanceRecordRepository records,
             AttendanceOverrideRepository overrides,
+            PersonalSessionRepository personalSessions,
             LiveStateStore store,
             AttendanceService attendance) {
         this.sessions = sessions;
         this.records = records;
         this.overrides = overrides;
+        this.personalSessions = personalSessions;
         this.store = store;
         this.attendance = attendance;
         this.engine = attendance.engine();
@@ -57,7 +60,7 @@ public class ClassSessionQueries {
         });
     }
 
-    public Uni<LiveSessionView> live(ClassSession session) {
+    public Uni<LiveSession> live(ClassSession session) {
         return store.load(session.id.toString()).map(snapshot -> {
             if (snapshot == null) {
                 throw Problems.notFound("Live state of class session " + session.id);
@@ -70,10 +73,10 @@ public class ClassSessionQueries {
             // Up to the end of an ended session (a trailing outage counts), else up to the latest frame.
             List<long[]> gaps = engine.outages(state, state.endedAt);
             long outageMs = gaps.stream().mapToLong(gap -> gap[1] - gap[0]).sum();
-            List<LiveSessionView.Outage> outages = gaps.stream()
-                    .map(gap -> new LiveSessionView.Outage(Instant.ofEpochMilli(gap[0]), Instant.ofEpochMilli(gap[1])))
+            List<LiveSession.Outage> outages = gaps.stream()
+                    .map(gap -> new LiveSession.Outage(Instant.ofEpochMilli(gap[0]), Instant.ofEpochMilli(gap[1])))
                     .toList();
-            return new LiveSessionView(
+            return new LiveSession(
                     state.sessionId,
                     state.classId,
                     state.endedAt == null ? "ACTIVE" : "ENDED",
@@ -89,48 +92,47 @@ public class ClassSessionQueries {
         });
     }
 
-    /** Final records once the session ended; while it runs, provisional figures (status PENDING) so far. */
-    public Uni<List<AttendanceView>> attendance(ClassSession session) {
+    /**
+     * Final records once the session ended; while it runs, provisional figures so far (status PENDING, not stored).
+     */
+    public Uni<List<AttendanceRecord>> attendance(ClassSession session) {
         return records.listBySession(session.tenantId, session.id).chain(stored -> {
             if (!stored.isEmpty() || session.endedAt != null) {
-                return Uni.createFrom()
-                        .item(stored.stream().map(AttendanceView::of).toList());
+                return Uni.createFrom().item(stored);
             }
             return store.load(session.id.toString()).map(snapshot -> provisional(session, snapshot));
         });
     }
 
-    private List<AttendanceView> provisional(ClassSession session, LiveStateStore.Snapshot snapshot) {
+    private List<AttendanceRecord> provisional(ClassSession session, LiveStateStore.Snapshot snapshot) {
         if (snapshot == null) {
             return List.of();
         }
         ClassSessionState state = snapshot.session();
         long now = state.lastFrameAt == null ? state.startedAt : state.lastFrameAt;
-        List<AttendanceView> views = new ArrayList<>();
+        List<AttendanceRecord> provisional = new ArrayList<>();
         for (String userId : state.roster) {
             var outcome = engine.finalizeStudent(state, snapshot.students().get(userId), now);
-            views.add(new AttendanceView(
-                    session.id,
-                    session.classId,
-                    AttendanceService.parseUuid(userId),
-                    outcome.presentSeconds(),
-                    outcome.engagedSeconds(),
-                    outcome.engagementPct(),
-                    AttendanceStatus.PENDING,
-                    null,
-                    outcome.late(),
-                    false,
-                    outcome.firstSeenAt(),
-                    outcome.lastSeenAt(),
-                    session.startedAt,
-                    null,
-                    null));
+            var record = new AttendanceRecord();
+            record.tenantId = session.tenantId;
+            record.sessionId = session.id;
+            record.classId = session.classId;
+            record.userId = AttendanceService.parseUuid(userId);
+            record.presentSeconds = outcome.presentSeconds();
+            record.engagedSeconds = outcome.engagedSeconds();
+            record.engagementPct = outcome.engagementPct();
+            record.status = AttendanceStatus.PENDING;
+            record.late = outcome.late();
+            record.firstSeenAt = outcome.firstSeenAt();
+            record.lastSeenAt = outcome.lastSeenAt();
+            record.sessionStartedAt = session.startedAt;
+            provisional.add(record);
         }
-        return views;
+        return provisional;
     }
 
     /** Overrides a student's final status; 404 when the student has no final record in this session. */
-    public Uni<AttendanceView> override(
+    public Uni<AttendanceRecord> override(
             Caller caller, ClassSession session, UUID userId, AttendanceStatus status, String reason) {
         return Panache.withTransaction(() -> records.findBySessionAndUser(session.tenantId, session.id, userId)
                         .chain(record -> {
@@ -140,25 +142,22 @@ public class ClassSessionQueries {
                             }
                             return attendance.override(record, status, reason, caller.userId());
                         }))
-                .call(record -> attendance.publishQuietly(List.of(record)))
-                .map(AttendanceView::of);
+                .invoke(attendance::relayEvents);
     }
 
-    public Uni<List<OverrideView>> overrides(ClassSession session, UUID userId) {
+    public Uni<List<AttendanceOverride>> overrides(ClassSession session, UUID userId) {
         return records.findBySessionAndUser(session.tenantId, session.id, userId)
                 .chain(record -> record == null
                         ? Uni.createFrom().failure(Problems.notFound("Final attendance of user " + userId))
-                        : overrides
-                                .listByRecord(record.id)
-                                .map(list -> list.stream().map(OverrideView::of).toList()));
+                        : overrides.listByRecord(record.id));
     }
 
-    public Uni<List<AttendanceView>> myHistory(Caller caller) {
-        return records.listByUser(caller.tenantId(), caller.userId()).map(ClassSessionQueries::views);
+    public Uni<List<AttendanceRecord>> myHistory(Caller caller) {
+        return records.listByUser(caller.tenantId(), caller.userId());
     }
 
     /** A class's history: admins, or a teacher who taught at least one of its sessions. */
-    public Uni<List<AttendanceView>> classHistory(Caller caller, String classId) {
+    public Uni<List<AttendanceRecord>> classHistory(Caller caller, String classId) {
         return sessions.listByClass(caller.tenantId(), classId).chain(classSessions -> {
             boolean allowed = !classSessions.isEmpty()
                     && (caller.isAdmin()
@@ -167,11 +166,40 @@ public class ClassSessionQueries {
             if (!allowed) {
                 return Uni.createFrom().failure(Problems.notFound("Class " + classId));
             }
-            return records.listByClass(caller.tenantId(), classId).map(ClassSessionQueries::views);
+            return records.listByClass(caller.tenantId(), classId);
         });
     }
 
-    private static List<AttendanceView> views(List<AttendanceRecord> records) {
-        return records.stream().map(AttendanceView::of).toList();
+    /**
+     * The first message of a live-feed subscription: a class session's live state for its teacher or an admin, a
+     * personal session's latest sample for its owner; null for anyone else (or an unknown session).
+     */
+    public Uni<LiveFeed.LiveMessage> liveSnapshot(Caller caller, UUID id) {
+        return sessions.findInTenant(caller.tenantId(), id).chain(classSession -> {
+            if (classSession != null) {
+                if (!caller.isAdmin() && !caller.userId().equals(classSession.teacherId)) {
+                    return Uni.createFrom().nullItem();
+                }
+                return live(classSession)
+                        .map(view -> LiveFeed.LiveMessage.snapshot(id.toString(), view.students()))
+                        .onFailure()
+                        .recoverWithItem(LiveFeed.LiveMessage.snapshot(id.toString(), List.of()));
+            }
+            return personalSessions.findInTenant(caller.tenantId(), id).chain(personal -> {
+                if (personal == null || !personal.userId.equals(caller.userId())) {
+                    return Uni.createFrom().nullItem();
+                }
+                return store.lastSample(id.toString())
+                        .map(sample -> LiveFeed.LiveMessage.snapshot(
+                                id.toString(),
+                                List.of(new LiveStudent(
+                                        personal.userId.toString(),
+                                        sample != null && sample.face(),
+                                        sample != null && sample.attentive(),
+                                        0,
+                                        AttendanceStatus.PENDING,
+                                        sample == null ? null : Instant.ofEpochMilli(sample.t())))));
+            });
+        });
     }
 }

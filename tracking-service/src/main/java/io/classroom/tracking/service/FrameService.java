@@ -32,13 +32,16 @@ public class FrameService {
         if (frame.sessionId() == null) {
             return ignored("no-session");
         }
+        String sessionId = frame.sessionId().toString();
         List<FaceSighting> faces = frame.faces().stream()
                 .map(face -> new FaceSighting(
-                        face.identity() == null ? null : face.identity().userId(),
+                        face.identity() == null
+                                ? null
+                                : face.identity().userId().toString(),
                         Boolean.TRUE.equals(face.attentive())))
                 .toList();
         long capturedAt = frame.capturedAt().toEpochMilli();
-        return store.applyFrame(engine, frame.sessionId(), frame.frameId(), capturedAt, faces)
+        return store.applyFrame(engine, sessionId, frame.frameId(), capturedAt, faces)
                 .chain(result -> switch (result.outcome()) {
                     case APPLIED -> {
                         metrics.counter("tracking.frames.processed").increment();
@@ -47,7 +50,7 @@ public class FrameService {
                         result.changed()
                                 .forEach((userId, student) ->
                                         changed.add(engine.live(result.session(), userId, student)));
-                        yield feed.publish(frame.sessionId(), changed);
+                        yield feed.publish(sessionId, changed);
                     }
                     case DUPLICATE -> duplicate();
                     case UNKNOWN_SESSION -> personal(frame, capturedAt);
@@ -55,6 +58,8 @@ public class FrameService {
     }
 
     private Uni<Void> personal(FrameAnalyzed frame, long capturedAt) {
+        String sessionId = frame.sessionId().toString();
+        String owner = frame.userId() == null ? null : frame.userId().toString();
         FrameAnalyzed.Face face = ownerFace(frame);
         var sample = face == null
                 ? new TimelineSample(capturedAt, false, null, null, null, false)
@@ -65,23 +70,22 @@ public class FrameService {
                         face.pitchDeg(),
                         face.gaze() == null ? null : face.gaze().horizontalRatio(),
                         Boolean.TRUE.equals(face.attentive()));
-        return store.appendSample(frame.sessionId(), frame.frameId(), frame.userId(), sample)
-                .chain(outcome -> switch (outcome) {
-                    case APPLIED -> {
-                        metrics.counter("tracking.frames.processed").increment();
-                        yield feed.publish(
-                                frame.sessionId(),
-                                List.of(new LiveStudent(
-                                        frame.userId(),
-                                        sample.face(),
-                                        sample.attentive(),
-                                        0,
-                                        AttendanceStatus.PENDING,
-                                        frame.capturedAt())));
-                    }
-                    case DUPLICATE -> duplicate();
-                    case UNKNOWN_SESSION -> ignored("unknown-session");
-                });
+        return store.appendSample(sessionId, frame.frameId(), owner, sample).chain(outcome -> switch (outcome) {
+            case APPLIED -> {
+                metrics.counter("tracking.frames.processed").increment();
+                yield feed.publish(
+                        sessionId,
+                        List.of(new LiveStudent(
+                                owner,
+                                sample.face(),
+                                sample.attentive(),
+                                0,
+                                AttendanceStatus.PENDING,
+                                frame.capturedAt())));
+            }
+            case DUPLICATE -> duplicate();
+            case UNKNOWN_SESSION -> ignored("unknown-session");
+        });
     }
 
     /** The webcam owner's face: the one recognised as the owner, else the first (a webcam shows its owner). */

@@ -1,10 +1,11 @@
 package io.classroom.tracking.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.tracking.LiveStudent;
 import io.classroom.tracking.config.TrackingConfig;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -31,13 +32,26 @@ public class LiveFeed {
 
     private static final String CHANNEL_PREFIX = "tracking:live:";
 
-    /** A delta or snapshot as sent to subscribers. */
-    public record LiveMessage(String type, String sessionId, List<LiveStudent> students) {}
+    /**
+     * A delta or snapshot as sent to subscribers; a delta carries the W3C trace context of the latest frame in it, so
+     * a client can join the trace of the frame it shows (capture → vision → tracking → here).
+     */
+    public record LiveMessage(String type, String sessionId, List<LiveStudent> students, String traceparent) {
+
+        public static LiveMessage snapshot(String sessionId, List<LiveStudent> students) {
+            return new LiveMessage("snapshot", sessionId, students, null);
+        }
+    }
+
+    /** What travels over Redis pub/sub between replicas. */
+    record Change(List<LiveStudent> students, String traceparent) {}
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
     private final Map<String, Set<WebSocketConnection>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LiveStudent>> pending = new ConcurrentHashMap<>();
+    /** The trace context of the latest change of each session with a delta due. */
+    private final Map<String, String> pendingTrace = new ConcurrentHashMap<>();
     /** Sessions with a delta due (sent now or by a timer), and when each session's last delta went out. */
     private final Set<String> due = ConcurrentHashMap.newKeySet();
 
@@ -67,11 +81,14 @@ public class LiveFeed {
             return;
         }
         try {
-            List<LiveStudent> students = json.readValue(message, new TypeReference<>() {});
+            Change change = json.readValue(message, Change.class);
             // compute() is atomic with the flush's remove(): no update slips between the two
             pending.compute(sessionId, (id, latest) -> {
                 Map<String, LiveStudent> merged = latest == null ? new LinkedHashMap<>() : latest;
-                students.forEach(student -> merged.put(student.userId(), student));
+                change.students().forEach(student -> merged.put(student.userId(), student));
+                if (change.traceparent() != null) {
+                    pendingTrace.put(sessionId, change.traceparent());
+                }
                 return merged;
             });
             schedule(sessionId);
@@ -80,16 +97,24 @@ public class LiveFeed {
         }
     }
 
-    /** Announces changed students of a session to every replica. */
+    /** Announces changed students of a session to every replica, with the current trace context. */
     public Uni<Void> publish(String sessionId, List<LiveStudent> students) {
         if (students.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         try {
-            return redis.pubsub(String.class).publish(CHANNEL_PREFIX + sessionId, json.writeValueAsString(students));
+            var change = new Change(students, traceparent(Span.current().getSpanContext()));
+            return redis.pubsub(String.class).publish(CHANNEL_PREFIX + sessionId, json.writeValueAsString(change));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+    }
+
+    private static String traceparent(SpanContext span) {
+        return span.isValid()
+                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                        + span.getTraceFlags().asHex()
+                : null;
     }
 
     public void register(String sessionId, WebSocketConnection connection) {
@@ -105,6 +130,7 @@ public class LiveFeed {
         });
         if (!subscribers.containsKey(sessionId)) {
             pending.remove(sessionId);
+            pendingTrace.remove(sessionId);
             lastSent.remove(sessionId);
         }
     }
@@ -124,12 +150,13 @@ public class LiveFeed {
     private void flush(String sessionId) {
         due.remove(sessionId);
         Map<String, LiveStudent> latest = pending.remove(sessionId);
+        String traceparent = pendingTrace.remove(sessionId);
         Set<WebSocketConnection> connections = subscribers.get(sessionId);
         if (latest == null || latest.isEmpty() || connections == null) {
             return;
         }
         lastSent.put(sessionId, System.currentTimeMillis());
-        var delta = new LiveMessage("delta", sessionId, List.copyOf(latest.values()));
+        var delta = new LiveMessage("delta", sessionId, List.copyOf(latest.values()), traceparent);
         for (WebSocketConnection connection : connections) {
             if (connection.isOpen()) {
                 connection.sendText(delta).subscribe().with(ok -> {}, e -> Log.debugf("Live send failed: %s", e));

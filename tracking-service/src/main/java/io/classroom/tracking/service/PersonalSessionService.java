@@ -3,13 +3,15 @@ package io.classroom.tracking.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.classroom.tracking.Caller;
 import io.classroom.tracking.PersonalReport;
 import io.classroom.tracking.PersonalSession;
 import io.classroom.tracking.config.TrackingConfig;
-import io.classroom.tracking.messaging.ActivityPublisher;
+import io.classroom.tracking.error.Problems;
+import io.classroom.tracking.messaging.Outbox;
+import io.classroom.tracking.messaging.OutboxRelay;
+import io.classroom.tracking.messaging.PersonalSessionEvent;
 import io.classroom.tracking.repository.PersonalSessionRepository;
-import io.classroom.tracking.rest.Problems;
+import io.classroom.tracking.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,19 +33,22 @@ public class PersonalSessionService {
 
     private final PersonalSessionRepository sessions;
     private final LiveStateStore store;
-    private final ActivityPublisher publisher;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final ObjectMapper json;
     private final TrackingConfig config;
 
     public PersonalSessionService(
             PersonalSessionRepository sessions,
             LiveStateStore store,
-            ActivityPublisher publisher,
+            Outbox outbox,
+            OutboxRelay relay,
             ObjectMapper json,
             TrackingConfig config) {
         this.sessions = sessions;
         this.store = store;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.relay = relay;
         this.json = json;
         this.config = config;
     }
@@ -59,10 +64,11 @@ public class PersonalSessionService {
         session.lastTransitionAt = startedAt;
         session.pausesJson = "[]";
         session.reportedJson = "[]";
-        return Panache.withTransaction(() -> sessions.persist(session))
-                .call(() ->
-                        store.createPersonalSession(session.id.toString(), session.tenantId, session.userId.toString()))
-                .call(() -> announce("Started", session, startedAt, null));
+        return Panache.withTransaction(() -> sessions.persist(session)
+                        .call(() -> announce(PersonalSessionEvent.Started.of(session, startedAt))))
+                .invoke(relay::relaySoon)
+                .call(() -> store.createPersonalSession(
+                        session.id.toString(), session.tenantId, session.userId.toString()));
     }
 
     /** The caller's own session; anyone else's (or another tenant's) is not found. */
@@ -76,27 +82,31 @@ public class PersonalSessionService {
     }
 
     public Uni<PersonalSession> pause(Caller caller, UUID id, Instant at) {
-        return Panache.withTransaction(() -> owned(caller, id).invoke(session -> {
-                    requireStatus(session, PersonalSession.Status.ACTIVE, "pause");
-                    requireNotBefore(session, at);
-                    var pauses = pauses(session);
-                    pauses.add(new PersonalReport.Span(at.toEpochMilli(), null));
-                    session.pausesJson = write(pauses);
-                    session.status = PersonalSession.Status.PAUSED;
-                    session.lastTransitionAt = at;
-                }))
-                .call(session -> announce("Paused", session, at, null));
+        return Panache.withTransaction(() -> owned(caller, id)
+                        .invoke(session -> {
+                            requireStatus(session, PersonalSession.Status.ACTIVE, "pause");
+                            requireNotBefore(session, at);
+                            var pauses = pauses(session);
+                            pauses.add(new PersonalReport.Span(at.toEpochMilli(), null));
+                            session.pausesJson = write(pauses);
+                            session.status = PersonalSession.Status.PAUSED;
+                            session.lastTransitionAt = at;
+                        })
+                        .call(session -> announce(PersonalSessionEvent.Paused.of(session, at))))
+                .invoke(relay::relaySoon);
     }
 
     public Uni<PersonalSession> resume(Caller caller, UUID id, Instant at) {
-        return Panache.withTransaction(() -> owned(caller, id).invoke(session -> {
-                    requireStatus(session, PersonalSession.Status.PAUSED, "resume");
-                    requireNotBefore(session, at);
-                    closePause(session, at);
-                    session.status = PersonalSession.Status.ACTIVE;
-                    session.lastTransitionAt = at;
-                }))
-                .call(session -> announce("Resumed", session, at, null));
+        return Panache.withTransaction(() -> owned(caller, id)
+                        .invoke(session -> {
+                            requireStatus(session, PersonalSession.Status.PAUSED, "resume");
+                            requireNotBefore(session, at);
+                            closePause(session, at);
+                            session.status = PersonalSession.Status.ACTIVE;
+                            session.lastTransitionAt = at;
+                        })
+                        .call(session -> announce(PersonalSessionEvent.Resumed.of(session, at))))
+                .invoke(relay::relaySoon);
     }
 
     public Uni<PersonalSession> end(Caller caller, UUID id, Instant at) {
@@ -127,8 +137,9 @@ public class PersonalSessionService {
                             session.activitiesJson = write(report.activities());
                             session.activitySource = report.source();
                             return session;
-                        })))
-                .call(session -> announce("Ended", session, at, activities(session)))
+                        }))
+                        .call(session -> announce(PersonalSessionEvent.Ended.of(session, activities(session)))))
+                .invoke(relay::relaySoon)
                 .call(session -> store.dropPersonalSession(session.id.toString()));
     }
 
@@ -188,8 +199,9 @@ public class PersonalSessionService {
         return session.activitiesJson == null ? new TreeMap<>() : read(session.activitiesJson, ACTIVITIES);
     }
 
-    private Uni<Void> announce(String step, PersonalSession session, Instant at, Map<String, Long> activities) {
-        return publisher.publish(session.userId.toString(), publisher.event(step, session, at, activities));
+    /** Inside the change's transaction: the event is published after the commit. */
+    private Uni<Void> announce(PersonalSessionEvent event) {
+        return outbox.add(PersonalSessionEvent.TOPIC, event.userId().toString(), event);
     }
 
     private void closePause(PersonalSession session, Instant at) {

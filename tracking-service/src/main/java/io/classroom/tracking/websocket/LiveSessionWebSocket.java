@@ -1,14 +1,10 @@
 package io.classroom.tracking.websocket;
 
-import io.classroom.tracking.AttendanceStatus;
-import io.classroom.tracking.Caller;
-import io.classroom.tracking.LiveStudent;
-import io.classroom.tracking.repository.ClassSessionRepository;
-import io.classroom.tracking.repository.PersonalSessionRepository;
-import io.classroom.tracking.rest.Callers;
+import io.classroom.tracking.security.Caller;
+import io.classroom.tracking.security.CurrentCaller;
+import io.classroom.tracking.security.Roles;
 import io.classroom.tracking.service.ClassSessionQueries;
 import io.classroom.tracking.service.LiveFeed;
-import io.classroom.tracking.service.LiveStateStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -18,10 +14,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Live feed of a session: a snapshot on connect, then coalesced deltas (see {@link LiveFeed}). Class sessions are
@@ -29,31 +22,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the token as the subprotocol {@code quarkus-http-upgrade#Authorization#Bearer <jwt>}.
  */
 @WebSocket(path = "/ws/sessions/{sessionId}")
-@RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+@RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
 public class LiveSessionWebSocket {
 
     private static final CloseReason FORBIDDEN = new CloseReason(1008, "Not your session");
 
-    private final ClassSessionRepository classSessions;
-    private final PersonalSessionRepository personalSessions;
     private final ClassSessionQueries queries;
-    private final LiveStateStore store;
     private final LiveFeed feed;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
 
-    public LiveSessionWebSocket(
-            ClassSessionRepository classSessions,
-            PersonalSessionRepository personalSessions,
-            ClassSessionQueries queries,
-            LiveStateStore store,
-            LiveFeed feed,
-            JsonWebToken jwt) {
-        this.classSessions = classSessions;
-        this.personalSessions = personalSessions;
+    public LiveSessionWebSocket(ClassSessionQueries queries, LiveFeed feed, CurrentCaller currentCaller) {
         this.queries = queries;
-        this.store = store;
         this.feed = feed;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
     }
 
     @OnOpen
@@ -62,47 +43,17 @@ public class LiveSessionWebSocket {
         Caller caller;
         try {
             id = UUID.fromString(sessionId);
-            caller = Callers.of(jwt);
+            caller = currentCaller.get();
         } catch (RuntimeException e) {
             return connection.close(FORBIDDEN);
         }
-        return Panache.withSession(() -> snapshot(caller, id)).chain(snapshot -> {
+        return Panache.withSession(() -> queries.liveSnapshot(caller, id)).chain(snapshot -> {
             if (snapshot == null) {
                 return connection.close(FORBIDDEN);
             }
             // registered before the snapshot goes out, so no delta falls between the two
             feed.register(sessionId, connection);
             return connection.sendText(snapshot);
-        });
-    }
-
-    private Uni<LiveFeed.LiveMessage> snapshot(Caller caller, UUID id) {
-        return classSessions.findInTenant(caller.tenantId(), id).chain(classSession -> {
-            if (classSession != null) {
-                if (!caller.isAdmin() && !caller.userId().equals(classSession.teacherId)) {
-                    return Uni.createFrom().nullItem();
-                }
-                return queries.live(classSession)
-                        .map(view -> new LiveFeed.LiveMessage("snapshot", id.toString(), view.students()))
-                        .onFailure()
-                        .recoverWithItem(new LiveFeed.LiveMessage("snapshot", id.toString(), List.of()));
-            }
-            return personalSessions.findInTenant(caller.tenantId(), id).chain(personal -> {
-                if (personal == null || !personal.userId.equals(caller.userId())) {
-                    return Uni.createFrom().nullItem();
-                }
-                return store.lastSample(id.toString())
-                        .map(sample -> new LiveFeed.LiveMessage(
-                                "snapshot",
-                                id.toString(),
-                                List.of(new LiveStudent(
-                                        personal.userId.toString(),
-                                        sample != null && sample.face(),
-                                        sample != null && sample.attentive(),
-                                        0,
-                                        AttendanceStatus.PENDING,
-                                        sample == null ? null : Instant.ofEpochMilli(sample.t())))));
-            });
         });
     }
 

@@ -173,11 +173,13 @@ ensure_packages() {
   local log=$LOG_DIR/apt.log start
   start=$(now_ms)
   info "installing Debian packages: ${missing[*]} (log: $(rel "$log"))"
+  # Another apt run (unattended upgrades, a second shell) holds the dpkg lock for a while: wait for it, don't fail.
+  local apt=(apt-get -o DPkg::Lock::Timeout=600)
   if ! $APT_UPDATED; then
-    DEBIAN_FRONTEND=noninteractive apt-get update >>"$log" 2>&1 || die "apt-get update failed, see $(rel "$log")"
+    DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >>"$log" 2>&1 || die "apt-get update failed, see $(rel "$log")"
     APT_UPDATED=true
   fi
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >>"$log" 2>&1; then
+  if ! DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "${missing[@]}" >>"$log" 2>&1; then
     tail -n 5 "$log" >&2
     die "apt-get install failed for: ${missing[*]}; see $(rel "$log")"
   fi

@@ -45,7 +45,8 @@ ensure_service_jars() {
   info "building ${stale[*]} (log: $(rel "$log"))"
   local modules
   modules=$(IFS=,; echo "${stale[*]}")
-  if ! (cd "$REPO_ROOT" && ./mvnw -B -q package -DskipTests -pl "$modules") >"$log" 2>&1; then
+  # -am: the test-scoped test-support module is part of every service's build.
+  if ! (cd "$REPO_ROOT" && ./mvnw -B -q package -DskipTests -pl "$modules" -am) >"$log" 2>&1; then
     tail -n 20 "$log" >&2
     die "the build failed; see $(rel "$log")"
   fi

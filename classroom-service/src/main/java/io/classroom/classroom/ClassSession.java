@@ -7,8 +7,8 @@ import java.util.List;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 /**
- * One activation of a class: roster and cameras are snapshotted at the start. The event ids are fixed when the
- * session is stored so a retried publication carries the same id and consumers dedupe it (outbox flags below).
+ * One activation of a class: roster and cameras are snapshotted at the start. Its start and end events wait in
+ * {@link #outbox}, written by the insert and the update that start and end it.
  */
 @MongoEntity(collection = "sessions")
 public class ClassSession {
@@ -31,9 +31,6 @@ public class ClassSession {
     public int attendanceThreshold;
     public long lateGraceSeconds;
 
-    public String startEventId;
-    public boolean startEventSent;
-    public String endEventId;
-    /** Null while the session runs; false until ClassSessionEnded is acknowledged by Kafka. */
-    public Boolean endEventSent;
+    /** Events of this session not yet acknowledged by Kafka, oldest first. */
+    public List<OutboxEntry> outbox = new ArrayList<>();
 }

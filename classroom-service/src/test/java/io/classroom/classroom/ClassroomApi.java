@@ -2,17 +2,33 @@ package io.classroom.classroom;
 
 import static io.restassured.RestAssured.given;
 
+import io.classroom.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** REST calls shared by the tests. */
 public final class ClassroomApi {
 
     private ClassroomApi() {}
 
-    public static RequestSpecification as(Tokens user) {
-        return given().header("Authorization", user.bearer()).contentType(ContentType.JSON);
+    /** A user of a tenant, with an access token for the given roles. */
+    public record User(String userId, String token) {}
+
+    public static User user(String tenantId, String... roles) {
+        var userId = UUID.randomUUID().toString();
+        return new User(userId, TestTokens.token(tenantId, userId, roles));
+    }
+
+    /** The name a roster shows for a user auth-service never announced: the token's {@code upn}. */
+    public static String upn(String tenantId, User user) {
+        return "user-" + user.userId().substring(0, 8) + "@" + tenantId + ".example";
+    }
+
+    public static RequestSpecification as(User user) {
+        return given().header("Authorization", "Bearer " + user.token()).contentType(ContentType.JSON);
     }
 
     public static Map<String, Object> classBody(String title) {
@@ -28,13 +44,13 @@ public final class ClassroomApi {
                         "durationMinutes",
                         45,
                         "days",
-                        java.util.List.of("MONDAY"),
+                        List.of("MONDAY"),
                         "timeZone",
                         "Europe/Paris"));
     }
 
     /** Creates a class as {@code teacher}; answers its id. */
-    public static String createClass(Tokens teacher, String title) {
+    public static String createClass(User teacher, String title) {
         return as(teacher)
                 .body(classBody(title))
                 .post("/api/classroom/classes")
@@ -44,7 +60,7 @@ public final class ClassroomApi {
                 .path("id");
     }
 
-    public static String joinCode(Tokens teacher, String classId) {
+    public static String joinCode(User teacher, String classId) {
         return as(teacher)
                 .get("/api/classroom/classes/" + classId)
                 .then()
@@ -53,7 +69,7 @@ public final class ClassroomApi {
                 .path("joinCode");
     }
 
-    public static void join(Tokens student, String joinCode) {
+    public static void join(User student, String joinCode) {
         as(student)
                 .body(Map.of("joinCode", joinCode))
                 .post("/api/classroom/classes/join")
@@ -61,9 +77,9 @@ public final class ClassroomApi {
                 .statusCode(200);
     }
 
-    public static String createRoom(Tokens teacher, String name, String... cameraIds) {
+    public static String createRoom(User teacher, String name, String... cameraIds) {
         return as(teacher)
-                .body(Map.of("name", name, "cameraIds", java.util.List.of(cameraIds)))
+                .body(Map.of("name", name, "cameraIds", List.of(cameraIds)))
                 .post("/api/classroom/rooms")
                 .then()
                 .statusCode(201)

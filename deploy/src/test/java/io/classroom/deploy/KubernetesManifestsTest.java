@@ -57,6 +57,10 @@ class KubernetesManifestsTest {
                     .as("autoscaling of " + module.name())
                     .isTrue();
 
+            assertThat(rendered.environmentFromConfigMaps(container))
+                    .as("%s exports its traces to the overlay's collector", module.name())
+                    .contains("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+
             var configured = new HashSet<>(rendered.configMapKeys(module.name()));
             configured.addAll(secretTemplateKeys(module.name()));
             for (String property : module.localConnectionSettings().keySet()) {
@@ -148,6 +152,19 @@ class KubernetesManifestsTest {
         @SuppressWarnings("unchecked")
         Set<String> configMapKeys(String name) {
             return ((Map<String, Object>) get("ConfigMap", name).get("data")).keySet();
+        }
+
+        /** The variables a container takes from the ConfigMaps it names in envFrom. */
+        @SuppressWarnings("unchecked")
+        Set<String> environmentFromConfigMaps(Map<String, Object> container) {
+            Set<String> keys = new HashSet<>();
+            for (var source : (List<Map<String, Object>>) container.get("envFrom")) {
+                var configMap = (Map<String, Object>) source.get("configMapRef");
+                if (configMap != null) {
+                    keys.addAll(configMapKeys(configMap.get("name").toString()));
+                }
+            }
+            return keys;
         }
 
         @SuppressWarnings("unchecked")

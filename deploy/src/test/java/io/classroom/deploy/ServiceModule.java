@@ -16,7 +16,7 @@ record ServiceModule(String name, Path dir, int port, Map<String, String> localC
 
     /** Settings that differ between local runs and deployments; deployments must set each through the environment. */
     private static final Pattern CONNECTION_KEY = Pattern.compile(
-            "quarkus\\.datasource\\.(reactive\\.url|username|password)|quarkus\\.redis\\.hosts"
+            "quarkus\\.datasource\\.(reactive\\.url|jdbc\\.url|username|password)|quarkus\\.redis\\.hosts"
                     + "|quarkus\\.mongodb\\.connection-string|kafka\\.bootstrap\\.servers|mp\\.jwt\\.verify\\.publickey\\.location");
 
     static Path repoRoot() {

@@ -86,7 +86,8 @@ public final class ServiceArchitecture {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(rest)
-                .because("a WebSocket endpoint is an adapter of services, not of resources"));
+                .because("a WebSocket endpoint is an adapter of services, not of resources")
+                .allowEmptyShould(true));
         rules.add(noClasses()
                 .that()
                 .resideInAnyPackage(security, error)

@@ -27,7 +27,7 @@ public final class TestSupport {
     public static void produce(KafkaCompanion kafka, String topic, String key, String value) {
         kafka.produceStrings()
                 .fromRecords(new ProducerRecord<>(topic, key, value))
-                .awaitCompletion(Duration.ofSeconds(20));
+                .awaitCompletion(Duration.ofSeconds(60));
     }
 
     public static void produceAll(KafkaCompanion kafka, List<ProducerRecord<String, String>> records) {

@@ -43,4 +43,12 @@ public interface AnalyticsConfig {
     /** Largest page size a paginated endpoint accepts. */
     @WithDefault("500")
     int maxPageSize();
+
+    /** First wait before a consumed message whose store write failed is retried (doubling each time). */
+    @WithDefault("PT0.1S")
+    Duration storeRetryInitialBackOff();
+
+    /** Longest wait between two retries of a failed store write; retries go on until the store is back. */
+    @WithDefault("5S")
+    Duration storeRetryMaxBackOff();
 }

@@ -1,50 +1,48 @@
 package io.classroom.analytics.messaging;
 
-import io.classroom.analytics.messaging.Events.ActivityEvent;
-import io.classroom.analytics.messaging.Events.AttendanceEvent;
-import io.classroom.analytics.messaging.Events.ClassSessionEvent;
-import io.classroom.analytics.messaging.Events.FrameAnalyzed;
-import io.classroom.analytics.messaging.Events.UserEvent;
 import io.classroom.analytics.service.IngestService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The five consumed topics. Each message is acknowledged once its effect is stored; one that cannot be parsed or
- * applied goes to the channel's dead-letter topic.
+ * The five consumed topics. Each event arrives read and validated (its record's {@code Deserializer}; an invalid one
+ * goes to the topic's dead-letter topic without reaching this class) and is acknowledged once its effect is stored; a
+ * store failure is retried until the store is back ({@link StoreRetry}).
  */
 @ApplicationScoped
 public class EventConsumers {
 
     private final IngestService ingest;
+    private final StoreRetry retry;
 
-    public EventConsumers(IngestService ingest) {
+    public EventConsumers(IngestService ingest, StoreRetry retry) {
         this.ingest = ingest;
+        this.retry = retry;
     }
 
-    @Incoming("class-sessions")
-    public Uni<Void> classSessions(String json) {
-        return ingest.apply(EventParser.parse(json, ClassSessionEvent.class));
+    @Incoming("classroom-sessions-in")
+    public Uni<Void> classSessions(ClassSessionEvent event) {
+        return retry.untilStored("classroom.sessions.v1", () -> ingest.apply(event));
     }
 
-    @Incoming("activity")
-    public Uni<Void> activity(String json) {
-        return ingest.apply(EventParser.parse(json, ActivityEvent.class));
+    @Incoming("tracking-activity-in")
+    public Uni<Void> activity(ActivityEvent event) {
+        return retry.untilStored("tracking.activity.v1", () -> ingest.apply(event));
     }
 
-    @Incoming("attendance")
-    public Uni<Void> attendance(String json) {
-        return ingest.apply(EventParser.parse(json, AttendanceEvent.class));
+    @Incoming("tracking-attendance-in")
+    public Uni<Void> attendance(AttendanceEvent event) {
+        return retry.untilStored("tracking.attendance.v1", () -> ingest.apply(event));
     }
 
-    @Incoming("observations")
-    public Uni<Void> observations(String json) {
-        return ingest.apply(EventParser.parse(json, FrameAnalyzed.class));
+    @Incoming("vision-observations-in")
+    public Uni<Void> observations(FrameAnalyzed event) {
+        return retry.untilStored("vision.observations.v1", () -> ingest.apply(event));
     }
 
-    @Incoming("users")
-    public Uni<Void> users(String json) {
-        return ingest.apply(EventParser.parse(json, UserEvent.class));
+    @Incoming("auth-users-in")
+    public Uni<Void> users(UserEvent event) {
+        return retry.untilStored("auth.users.v1", () -> ingest.apply(event));
     }
 }

@@ -1,6 +1,8 @@
 package io.classroom.analytics.rest;
 
 import io.classroom.analytics.render.ChartRenderer;
+import io.classroom.analytics.security.CurrentCaller;
+import io.classroom.analytics.security.Roles;
 import io.classroom.analytics.service.ClassroomAnalyticsService;
 import io.classroom.analytics.service.ClassroomAnalyticsService.CameraHeatmap;
 import io.classroom.analytics.service.Reports;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,11 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CameraResource {
 
     private final ClassroomAnalyticsService classroom;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    public CameraResource(ClassroomAnalyticsService classroom, JsonWebToken token) {
+    public CameraResource(ClassroomAnalyticsService classroom, CurrentCaller caller) {
         this.classroom = classroom;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -60,7 +61,7 @@ public class CameraResource {
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.PNG, Format.SVG);
         return Rendering.respond(
-                classroom.cameraHeatmap(Callers.of(token), cameraId, sessionId),
+                classroom.cameraHeatmap(caller.get(), cameraId, sessionId),
                 chosen,
                 "camera-" + cameraId,
                 view -> switch (chosen) {

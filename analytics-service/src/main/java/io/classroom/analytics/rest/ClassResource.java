@@ -1,6 +1,9 @@
 package io.classroom.analytics.rest;
 
 import io.classroom.analytics.config.AnalyticsConfig;
+import io.classroom.analytics.error.Problems;
+import io.classroom.analytics.security.CurrentCaller;
+import io.classroom.analytics.security.Roles;
 import io.classroom.analytics.service.ClassroomAnalyticsService;
 import io.classroom.analytics.service.ClassroomAnalyticsService.ClassReport;
 import io.classroom.analytics.service.Reports;
@@ -16,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,17 +34,17 @@ public class ClassResource {
     private final ClassroomAnalyticsService classroom;
     private final SessionHeatmapService heatmaps;
     private final AnalyticsConfig config;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
     public ClassResource(
             ClassroomAnalyticsService classroom,
             SessionHeatmapService heatmaps,
             AnalyticsConfig config,
-            JsonWebToken token) {
+            CurrentCaller caller) {
         this.classroom = classroom;
         this.heatmaps = heatmaps;
         this.config = config;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -80,10 +82,10 @@ public class ClassResource {
             @Parameter(description = "json, csv or pdf") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.CSV, Format.PDF);
-        var caller = Callers.of(token);
-        var range = TimeRange.parse(from, to, heatmaps.zoneFor(caller, zone), config.maxRange());
+        var who = caller.get();
+        var range = TimeRange.parse(from, to, heatmaps.zoneFor(who, zone), config.maxRange());
         return Rendering.respond(
-                classroom.classReport(caller, classId, range, rate(atRiskBelow)),
+                classroom.classReport(who, classId, range, rate(atRiskBelow)),
                 chosen,
                 "class-attendance-" + classId,
                 view -> switch (chosen) {

@@ -1,6 +1,8 @@
 package io.classroom.analytics.rest;
 
 import io.classroom.analytics.render.ChartRenderer;
+import io.classroom.analytics.security.CurrentCaller;
+import io.classroom.analytics.security.Roles;
 import io.classroom.analytics.service.ClassroomAnalyticsService;
 import io.classroom.analytics.service.ClassroomAnalyticsService.SessionAttendance;
 import io.classroom.analytics.service.ClassroomAnalyticsService.Timeline;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClassSessionResource {
 
     private final ClassroomAnalyticsService classroom;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    public ClassSessionResource(ClassroomAnalyticsService classroom, JsonWebToken token) {
+    public ClassSessionResource(ClassroomAnalyticsService classroom, CurrentCaller caller) {
         this.classroom = classroom;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -61,10 +62,7 @@ public class ClassSessionResource {
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.PNG, Format.SVG);
         return Rendering.respond(
-                classroom.timeline(Callers.of(token), sessionId),
-                chosen,
-                "timeline-" + sessionId,
-                view -> switch (chosen) {
+                classroom.timeline(caller.get(), sessionId), chosen, "timeline-" + sessionId, view -> switch (chosen) {
                     case PNG -> ChartRenderer.png(Reports.timelineChart(view));
                     case SVG -> ChartRenderer.svg(Reports.timelineChart(view));
                     default -> view;
@@ -97,7 +95,7 @@ public class ClassSessionResource {
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.CSV, Format.PDF);
         return Rendering.respond(
-                classroom.sessionAttendance(Callers.of(token), sessionId),
+                classroom.sessionAttendance(caller.get(), sessionId),
                 chosen,
                 "attendance-" + sessionId,
                 view -> switch (chosen) {

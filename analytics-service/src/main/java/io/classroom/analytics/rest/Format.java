@@ -1,5 +1,6 @@
 package io.classroom.analytics.rest;
 
+import io.classroom.analytics.error.Problems;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;

@@ -2,6 +2,8 @@ package io.classroom.analytics.rest;
 
 import io.classroom.analytics.PageView;
 import io.classroom.analytics.config.AnalyticsConfig;
+import io.classroom.analytics.security.CurrentCaller;
+import io.classroom.analytics.security.Roles;
 import io.classroom.analytics.service.PageAnalyticsService;
 import io.classroom.analytics.service.PageAnalyticsService.PageStats;
 import io.classroom.analytics.service.PageRequest;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,12 +38,12 @@ public class PageResource {
 
     private final PageAnalyticsService pages;
     private final AnalyticsConfig config;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    public PageResource(PageAnalyticsService pages, AnalyticsConfig config, JsonWebToken token) {
+    public PageResource(PageAnalyticsService pages, AnalyticsConfig config, CurrentCaller caller) {
         this.pages = pages;
         this.config = config;
-        this.token = token;
+        this.caller = caller;
     }
 
     /** A page view sent by a web app. */
@@ -76,7 +77,7 @@ public class PageResource {
     @APIResponse(responseCode = "400", description = "Missing page, negative or too long time, timestamp in the future")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public Uni<Response> track(@Valid @NotNull PageViewRequest request) {
-        return pages.track(Callers.of(token), request.page(), request.timeSpentSeconds(), request.timestamp())
+        return pages.track(caller.get(), request.page(), request.timeSpentSeconds(), request.timestamp())
                 .map(view -> Response.status(Response.Status.CREATED)
                         .entity(PageViewResponse.of(view))
                         .build());
@@ -100,7 +101,6 @@ public class PageResource {
             @Parameter(description = "Only this user's views") @QueryParam("userId") String userId,
             @Parameter(description = "Page of each window's list, from 0") @QueryParam("page") String page,
             @Parameter(description = "Rows per page") @QueryParam("size") String size) {
-        var caller = Callers.of(token);
-        return pages.stats(caller, userId, PageRequest.of(page, size, 50, config.maxPageSize()));
+        return pages.stats(caller.get(), userId, PageRequest.of(page, size, 50, config.maxPageSize()));
     }
 }

@@ -1,6 +1,8 @@
 package io.classroom.analytics.rest;
 
 import io.classroom.analytics.render.ChartRenderer;
+import io.classroom.analytics.security.CurrentCaller;
+import io.classroom.analytics.security.Roles;
 import io.classroom.analytics.service.SessionHeatmapService;
 import io.classroom.analytics.service.SessionHeatmapService.SessionHeatmapView;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionHeatmapResource {
 
     private final SessionHeatmapService heatmaps;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    public SessionHeatmapResource(SessionHeatmapService heatmaps, JsonWebToken token) {
+    public SessionHeatmapResource(SessionHeatmapService heatmaps, CurrentCaller caller) {
         this.heatmaps = heatmaps;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -66,7 +67,7 @@ public class SessionHeatmapResource {
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.PNG, Format.SVG);
         return Rendering.respond(
-                heatmaps.heatmap(Callers.of(token), from, to, zone, userId),
+                heatmaps.heatmap(caller.get(), from, to, zone, userId),
                 chosen,
                 "session-heatmap",
                 view -> switch (chosen) {

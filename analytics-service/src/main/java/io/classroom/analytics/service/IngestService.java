@@ -5,12 +5,11 @@ import io.classroom.analytics.Observation;
 import io.classroom.analytics.TrackedSession;
 import io.classroom.analytics.UserProfile;
 import io.classroom.analytics.config.AnalyticsConfig;
-import io.classroom.analytics.messaging.EventParser;
-import io.classroom.analytics.messaging.Events.ActivityEvent;
-import io.classroom.analytics.messaging.Events.AttendanceEvent;
-import io.classroom.analytics.messaging.Events.ClassSessionEvent;
-import io.classroom.analytics.messaging.Events.FrameAnalyzed;
-import io.classroom.analytics.messaging.Events.UserEvent;
+import io.classroom.analytics.messaging.ActivityEvent;
+import io.classroom.analytics.messaging.AttendanceEvent;
+import io.classroom.analytics.messaging.ClassSessionEvent;
+import io.classroom.analytics.messaging.FrameAnalyzed;
+import io.classroom.analytics.messaging.UserEvent;
 import io.classroom.analytics.repository.AttendanceRepository;
 import io.classroom.analytics.repository.ObservationRepository;
 import io.classroom.analytics.repository.PageViewRepository;
@@ -28,9 +27,15 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.bson.Document;
 
-/** Applies consumed events to the store, each event id at most once. */
+/**
+ * Applies consumed events to the store, each event id at most once. The events arrive validated (the fields each
+ * effect relies on are there, see the records' constraints).
+ */
 @ApplicationScoped
 public class IngestService {
+
+    private static final Duration RELEASE_BACK_OFF = Duration.ofMillis(100);
+    private static final Duration RELEASE_MAX_BACK_OFF = Duration.ofSeconds(5);
 
     private final ProcessedEventRepository processed;
     private final SessionRepository sessions;
@@ -58,31 +63,32 @@ public class IngestService {
     }
 
     /**
-     * Claims the event id, then applies the effect; a failed effect releases the claim so that a redelivery applies it
-     * (no Mongo transactions here, so claim-then-apply is what keeps {@code $inc} aggregates exact).
+     * Claims the event id, then applies the effect; a failed effect releases the claim so that the retry applies it
+     * (no Mongo transactions here, so claim-then-apply is what keeps {@code $inc} aggregates exact). The release is
+     * itself retried until the store takes it: a claim left behind by an outage would make the retry skip the effect.
      */
-    private Uni<Void> once(String eventId, String topic, Supplier<Uni<Void>> effect) {
-        return processed.claim(eventId, topic).chain(first -> {
+    private Uni<Void> once(UUID eventId, String topic, Supplier<Uni<Void>> effect) {
+        String id = eventId.toString();
+        return processed.claim(id, topic).chain(first -> {
             if (!first) {
-                Log.debugf("Skipping duplicate event %s on %s", eventId, topic);
+                Log.debugf("Skipping duplicate event %s on %s", id, topic);
                 return Uni.createFrom().voidItem();
             }
-            return effect.get().onFailure().call(() -> processed.release(eventId));
+            return effect.get()
+                    .onFailure()
+                    .call(() -> processed
+                            .release(id)
+                            .onFailure()
+                            .retry()
+                            .withBackOff(RELEASE_BACK_OFF, RELEASE_MAX_BACK_OFF)
+                            .indefinitely());
         });
     }
 
-    private static void envelope(String eventId, String type, String tenantId) {
-        EventParser.require(eventId, "eventId");
-        EventParser.require(type, "type");
-        EventParser.require(tenantId, "tenantId");
-    }
-
     public Uni<Void> apply(ClassSessionEvent event) {
-        envelope(event.eventId(), event.type(), event.tenantId());
-        EventParser.require(event.sessionId(), "sessionId");
         var fields = new Document("classId", event.classId()).append("startedAt", event.startedAt());
         switch (event.type()) {
-            case "ClassSessionStarted" ->
+            case ClassSessionEvent.STARTED ->
                 fields.append("ownerId", event.teacherId())
                         .append("userIds", event.roster())
                         .append("className", event.className())
@@ -90,9 +96,9 @@ public class IngestService {
                         .append("cameraIds", event.cameraIds())
                         .append("plannedEnd", event.plannedEnd())
                         .append("attendanceThreshold", event.attendanceThreshold());
-            case "ClassSessionEnded" -> {
+            case ClassSessionEvent.ENDED -> {
                 fields.append("endedAt", event.endedAt());
-                if (event.startedAt() != null && event.endedAt() != null) {
+                if (event.startedAt() != null) {
                     fields.append(
                             "durationSeconds",
                             Duration.between(event.startedAt(), event.endedAt()).toSeconds());
@@ -110,16 +116,12 @@ public class IngestService {
     }
 
     public Uni<Void> apply(ActivityEvent event) {
-        envelope(event.eventId(), event.type(), event.tenantId());
-        EventParser.require(event.sessionId(), "sessionId");
-        EventParser.require(event.userId(), "userId");
         var fields = new Document("ownerId", event.userId()).append("userIds", List.of(event.userId()));
         switch (event.type()) {
-            case "PersonalSessionStarted" ->
-                fields.append("startedAt", event.startedAt() != null ? event.startedAt() : event.at())
-                        .append("title", event.title());
-            case "PersonalSessionEnded" -> {
-                Instant end = event.at() != null ? event.at() : event.occurredAt();
+            case ActivityEvent.STARTED ->
+                fields.append("startedAt", event.start()).append("title", event.title());
+            case ActivityEvent.ENDED -> {
+                Instant end = event.end();
                 Long duration = event.activeSeconds();
                 if (duration == null && event.startedAt() != null) {
                     duration = Duration.between(event.startedAt(), end).toSeconds();
@@ -143,10 +145,6 @@ public class IngestService {
     }
 
     public Uni<Void> apply(AttendanceEvent event) {
-        envelope(event.eventId(), event.type(), event.tenantId());
-        EventParser.require(event.sessionId(), "sessionId");
-        EventParser.require(event.userId(), "userId");
-        EventParser.require(event.occurredAt(), "occurredAt");
         var row = new AttendanceRecord();
         row.tenantId = event.tenantId();
         row.sessionId = event.sessionId();
@@ -162,16 +160,12 @@ public class IngestService {
         row.lastSeenAt = event.lastSeenAt();
         row.sessionStartedAt = event.sessionStartedAt();
         row.sessionEndedAt = event.sessionEndedAt();
-        row.finalized = "AttendanceFinalized".equals(event.type());
+        row.finalized = AttendanceEvent.FINALIZED.equals(event.type());
         row.updatedAt = event.occurredAt();
         return once(event.eventId(), "tracking.attendance.v1", () -> attendance.upsert(row));
     }
 
     public Uni<Void> apply(FrameAnalyzed event) {
-        envelope(event.eventId(), event.type(), event.tenantId());
-        EventParser.require(event.frameId(), "frameId");
-        EventParser.require(event.sourceId(), "sourceId");
-        EventParser.require(event.capturedAt(), "capturedAt");
         var frame = new Observation();
         frame.id = event.tenantId() + "/" + event.frameId();
         frame.tenantId = event.tenantId();
@@ -182,9 +176,7 @@ public class IngestService {
         frame.ingestedAt = Instant.now();
         frame.faces = new ArrayList<>();
         int unidentified = 0;
-        for (var face :
-                event.faces() == null ? List.<io.classroom.analytics.messaging.Events.Face>of() : event.faces()) {
-            EventParser.require(face.box(), "faces[].box");
+        for (var face : event.faces()) {
             var stored = new Observation.Face();
             stored.x = face.box().x();
             stored.y = face.box().y();
@@ -213,10 +205,8 @@ public class IngestService {
     }
 
     public Uni<Void> apply(UserEvent event) {
-        envelope(event.eventId(), event.type(), event.tenantId());
-        EventParser.require(event.userId(), "userId");
         return switch (event.type()) {
-            case "UserRegistered", "UserUpdated" ->
+            case UserEvent.REGISTERED, UserEvent.UPDATED ->
                 once(event.eventId(), "auth.users.v1", () -> {
                     var profile = new UserProfile();
                     profile.id = UserProfileRepository.id(event.tenantId(), event.userId());
@@ -226,7 +216,7 @@ public class IngestService {
                     profile.email = event.email();
                     return users.persistOrUpdate(profile).replaceWithVoid();
                 });
-            case "UserDeleted" ->
+            case UserEvent.DELETED ->
                 once(event.eventId(), "auth.users.v1", () -> anonymise(event.tenantId(), event.userId()));
             default -> Uni.createFrom().voidItem();
         };

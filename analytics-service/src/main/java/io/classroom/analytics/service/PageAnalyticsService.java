@@ -1,10 +1,11 @@
 package io.classroom.analytics.service;
 
 import io.classroom.analytics.PageView;
+import io.classroom.analytics.error.Problems;
 import io.classroom.analytics.repository.PageViewRepository;
 import io.classroom.analytics.repository.PageViewRepository.PageCount;
 import io.classroom.analytics.repository.SessionRepository;
-import io.classroom.analytics.rest.Problems;
+import io.classroom.analytics.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

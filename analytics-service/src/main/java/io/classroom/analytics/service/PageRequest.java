@@ -1,6 +1,6 @@
 package io.classroom.analytics.service;
 
-import io.classroom.analytics.rest.Problems;
+import io.classroom.analytics.error.Problems;
 import java.util.List;
 
 /** A validated page request: {@code page} from 0, {@code size} between 1 and the configured maximum. */

@@ -5,9 +5,10 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 
 import io.classroom.analytics.config.AnalyticsConfig;
+import io.classroom.analytics.error.Problems;
 import io.classroom.analytics.render.GridChart;
 import io.classroom.analytics.repository.SessionRepository;
-import io.classroom.analytics.rest.Problems;
+import io.classroom.analytics.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;

@@ -1,6 +1,6 @@
 package io.classroom.analytics.service;
 
-import io.classroom.analytics.rest.Problems;
+import io.classroom.analytics.error.Problems;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

@@ -12,7 +12,7 @@ public class BenchmarkProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("mp.messaging.incoming.observations.topic", TOPIC);
+        return Map.of("mp.messaging.incoming.vision-observations-in.topic", TOPIC);
     }
 
     @Override

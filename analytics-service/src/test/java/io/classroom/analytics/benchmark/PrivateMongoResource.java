@@ -1,5 +1,7 @@
 package io.classroom.analytics.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -7,7 +9,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -45,18 +46,14 @@ public class PrivateMongoResource implements QuarkusTestResourceLifecycleManager
                     .redirectOutput(repo.resolve("analytics-service/target/benchmark-mongo.log")
                             .toFile())
                     .start();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (!listening(port)) {
-                if (Instant.now().isAfter(deadline) || !server.isAlive()) {
-                    throw new IllegalStateException("The private mongo-java-server did not start");
-                }
-                Thread.sleep(200);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> listening(port) || !server.isAlive());
+            if (!server.isAlive()) {
+                throw new IllegalStateException("The private mongo-java-server did not start");
             }
             return Map.of("quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + port);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

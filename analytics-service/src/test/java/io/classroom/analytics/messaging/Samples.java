@@ -2,9 +2,9 @@ package io.classroom.analytics.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.classroom.testing.EventSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +16,8 @@ public final class Samples {
     private Samples() {}
 
     public static String event(String producer, String topic, String file, Map<String, Object> fields) {
-        Path path = Path.of("..", producer + "-service", "src", "test", "resources", "events", topic, file);
+        var path = EventSchemas.moduleDir(producer + "-service")
+                .resolve("src/test/resources/events/" + topic + "/" + file);
         try {
             ObjectNode node = (ObjectNode) MAPPER.readTree(path.toFile());
             node.put("eventId", UUID.randomUUID().toString());

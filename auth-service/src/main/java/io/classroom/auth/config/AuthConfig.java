@@ -24,6 +24,10 @@ public interface AuthConfig {
     /** Tenant and admin created at start when absent. */
     Bootstrap bootstrap();
 
+    /** How often the outbox relay sends what an earlier run could not (it also runs right after every commit). */
+    @WithDefault("10S")
+    Duration outboxRelayEvery();
+
     /** Access and refresh token settings. */
     interface Token {
         /** The {@code iss} claim of every access token. */

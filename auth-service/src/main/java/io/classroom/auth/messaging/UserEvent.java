@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Events of {@code auth.users.v1}: flat envelope (eventId, type, occurredAt, tenantId) plus payload, key = userId. */
-public sealed interface UserEvent {
+public sealed interface UserEvent extends Event {
 
-    UUID eventId();
-
-    String type();
+    String TOPIC = "auth.users.v1";
 
     Instant occurredAt();
 

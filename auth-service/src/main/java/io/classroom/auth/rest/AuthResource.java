@@ -1,9 +1,10 @@
 package io.classroom.auth.rest;
 
+import io.classroom.auth.security.CurrentCaller;
+import io.classroom.auth.security.Roles;
 import io.classroom.auth.service.AccountService;
 import io.classroom.auth.service.NewAccount;
 import io.classroom.auth.service.SessionService;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -30,12 +31,12 @@ public class AuthResource {
 
     private final AccountService accounts;
     private final SessionService sessions;
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
 
-    AuthResource(AccountService accounts, SessionService sessions, SecurityIdentity identity) {
+    AuthResource(AccountService accounts, SessionService sessions, CurrentCaller caller) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
@@ -63,7 +64,7 @@ public class AuthResource {
     public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
         var account = new NewAccount(
                 request.tenant(), request.email(), request.password(), request.displayName(), request.role());
-        return accounts.register(account, CallerIdentity.optional(identity))
+        return accounts.register(account, caller.optional())
                 .map(user -> Response.status(Response.Status.CREATED)
                         .entity(UserView.of(user))
                         .build());
@@ -139,12 +140,12 @@ public class AuthResource {
 
     @POST
     @Path("/logout-all")
-    @RolesAllowed({"ADMIN", "TEACHER", "STUDENT"})
+    @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
     @Operation(summary = "Revoke every refresh token of the caller", description = "Log out on every device.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public Uni<Void> logoutAll() {
-        return sessions.logoutEverywhere(CallerIdentity.required(identity));
+        return sessions.logoutEverywhere(caller.get());
     }
 
     @POST

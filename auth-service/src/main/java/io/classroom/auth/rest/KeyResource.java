@@ -1,10 +1,8 @@
 package io.classroom.auth.rest;
 
-import io.classroom.auth.config.AuthConfig;
-import io.classroom.auth.service.Caller;
-import io.classroom.auth.service.Problems;
+import io.classroom.auth.security.CurrentCaller;
+import io.classroom.auth.security.Roles;
 import io.classroom.auth.service.SigningKeys;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,13 +34,11 @@ public class KeyResource {
     public record Rotation(String kid) {}
 
     private final SigningKeys keys;
-    private final SecurityIdentity identity;
-    private final String operatorTenant;
+    private final CurrentCaller caller;
 
-    KeyResource(SigningKeys keys, SecurityIdentity identity, AuthConfig config) {
+    KeyResource(SigningKeys keys, CurrentCaller caller) {
         this.keys = keys;
-        this.identity = identity;
-        this.operatorTenant = config.bootstrap().tenantId();
+        this.caller = caller;
     }
 
     @GET
@@ -71,7 +67,7 @@ public class KeyResource {
 
     @POST
     @Path("/keys/rotate")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Rotate the signing key",
             description = "Operator-tenant admins only. New tokens are signed with a new key; tokens of the previous"
@@ -83,11 +79,6 @@ public class KeyResource {
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "403", description = "Not an admin of the operator tenant")
     public Uni<Rotation> rotate() {
-        Caller caller = CallerIdentity.required(identity);
-        if (!caller.isAdminOf(operatorTenant)) {
-            return Uni.createFrom()
-                    .failure(Problems.forbidden("operator-only", "Only admins of the operator tenant rotate keys."));
-        }
-        return keys.rotate().map(Rotation::new);
+        return keys.rotate(caller.get()).map(Rotation::new);
     }
 }

@@ -1,9 +1,10 @@
 package io.classroom.auth.rest;
 
 import io.classroom.auth.Role;
+import io.classroom.auth.security.CurrentCaller;
+import io.classroom.auth.security.Roles;
 import io.classroom.auth.service.NewAccount;
 import io.classroom.auth.service.TenantService;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -26,15 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TenantResource {
 
     private final TenantService tenants;
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
 
-    TenantResource(TenantService tenants, SecurityIdentity identity) {
+    TenantResource(TenantService tenants, CurrentCaller caller) {
         this.tenants = tenants;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Create a tenant with its first admin",
             description = "Only admins of the operator tenant (auth.bootstrap.tenant-id). Publishes UserRegistered"
@@ -64,7 +65,7 @@ public class TenantResource {
                 request.admin().password(),
                 request.admin().displayName(),
                 Role.ADMIN);
-        return tenants.create(CallerIdentity.required(identity), request.id(), request.name(), admin)
+        return tenants.create(caller.get(), request.id(), request.name(), admin)
                 .map(tenant -> Response.status(Response.Status.CREATED)
                         .entity(TenantView.of(tenant))
                         .build());

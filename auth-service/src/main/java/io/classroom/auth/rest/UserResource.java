@@ -1,7 +1,8 @@
 package io.classroom.auth.rest;
 
+import io.classroom.auth.security.CurrentCaller;
+import io.classroom.auth.security.Roles;
 import io.classroom.auth.service.AccountService;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,16 +35,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
     private final AccountService accounts;
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
 
-    UserResource(AccountService accounts, SecurityIdentity identity) {
+    UserResource(AccountService accounts, CurrentCaller caller) {
         this.accounts = accounts;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
     @Path("/me")
-    @RolesAllowed({"ADMIN", "TEACHER", "STUDENT"})
+    @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
     @Operation(summary = "The caller's account")
     @APIResponse(
             responseCode = "200",
@@ -51,13 +52,13 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "The account was deleted")
     public Uni<UserView> me() {
-        var caller = CallerIdentity.required(identity);
-        return accounts.get(caller, caller.userId()).map(UserView::of);
+        var me = caller.get();
+        return accounts.get(me, me.userId()).map(UserView::of);
     }
 
     @PATCH
     @Path("/me")
-    @RolesAllowed({"ADMIN", "TEACHER", "STUDENT"})
+    @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
     @Operation(summary = "Change the caller's display name", description = "Publishes UserUpdated.")
     @RequestBody(
             required = true,
@@ -72,13 +73,12 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body")
     public Uni<UserView> updateMe(@Valid @NotNull UpdateProfileRequest request) {
-        return accounts.updateDisplayName(CallerIdentity.required(identity), request.displayName())
-                .map(UserView::of);
+        return accounts.updateDisplayName(caller.get(), request.displayName()).map(UserView::of);
     }
 
     @PUT
     @Path("/me/password")
-    @RolesAllowed({"ADMIN", "TEACHER", "STUDENT"})
+    @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
     @Operation(
             summary = "Change the caller's password",
             description = "Revokes every refresh token of the caller: log in again with the new password.")
@@ -97,13 +97,12 @@ public class UserResource {
     @APIResponse(responseCode = "400", description = "Invalid body or weak new password")
     @APIResponse(responseCode = "403", description = "Wrong current password")
     public Uni<Void> changePassword(@Valid @NotNull ChangePasswordRequest request) {
-        return accounts.changePassword(
-                CallerIdentity.required(identity), request.currentPassword(), request.newPassword());
+        return accounts.changePassword(caller.get(), request.currentPassword(), request.newPassword());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"ADMIN", "TEACHER"})
+    @RolesAllowed({Roles.ADMIN, Roles.TEACHER})
     @Operation(summary = "Look a user up")
     @APIResponse(
             responseCode = "200",
@@ -112,11 +111,11 @@ public class UserResource {
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
     public Uni<UserView> get(@PathParam("id") UUID id) {
-        return accounts.get(CallerIdentity.required(identity), id).map(UserView::of);
+        return accounts.get(caller.get(), id).map(UserView::of);
     }
 
     @GET
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "List the tenant's users", description = "Sorted by email, paginated.")
     @APIResponse(
             responseCode = "200",
@@ -127,14 +126,14 @@ public class UserResource {
     public Uni<UserPageView> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return accounts.list(CallerIdentity.required(identity), page, size)
+        return accounts.list(caller.get(), page, size)
                 .map(result -> new UserPageView(
                         result.items().stream().map(UserView::of).toList(), page, size, result.total()));
     }
 
     @PUT
     @Path("/{id}/roles")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Replace a user's roles",
             description = "Publishes UserUpdated; new roles reach tokens at the next login or refresh.")
@@ -154,13 +153,12 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
     @APIResponse(responseCode = "409", description = "An admin removing their own ADMIN role")
     public Uni<UserView> setRoles(@PathParam("id") UUID id, @Valid @NotNull RolesRequest request) {
-        return accounts.setRoles(CallerIdentity.required(identity), id, request.roles())
-                .map(UserView::of);
+        return accounts.setRoles(caller.get(), id, request.roles()).map(UserView::of);
     }
 
     @POST
     @Path("/{id}/disable")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Disable a user",
             description = "Login and refresh stop working at once; issued access tokens expire on their own.")
@@ -172,12 +170,12 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
     @APIResponse(responseCode = "409", description = "An admin disabling themselves")
     public Uni<UserView> disable(@PathParam("id") UUID id) {
-        return accounts.setDisabled(CallerIdentity.required(identity), id, true).map(UserView::of);
+        return accounts.setDisabled(caller.get(), id, true).map(UserView::of);
     }
 
     @POST
     @Path("/{id}/enable")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Enable a disabled user")
     @APIResponse(
             responseCode = "200",
@@ -187,13 +185,12 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
     @APIResponse(responseCode = "409", description = "An admin enabling themselves")
     public Uni<UserView> enable(@PathParam("id") UUID id) {
-        return accounts.setDisabled(CallerIdentity.required(identity), id, false)
-                .map(UserView::of);
+        return accounts.setDisabled(caller.get(), id, false).map(UserView::of);
     }
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Erase a user",
             description = "Deletes the account and its refresh tokens and publishes UserDeleted, on which every service"
@@ -203,6 +200,6 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
     @APIResponse(responseCode = "409", description = "An admin deleting themselves")
     public Uni<Void> delete(@PathParam("id") UUID id) {
-        return accounts.delete(CallerIdentity.required(identity), id);
+        return accounts.delete(caller.get(), id);
     }
 }

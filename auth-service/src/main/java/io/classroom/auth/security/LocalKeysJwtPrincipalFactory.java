@@ -1,6 +1,5 @@
 package io.classroom.auth.security;
 
-import io.classroom.auth.service.TokenVerifier;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;

@@ -3,13 +3,17 @@ package io.classroom.auth.service;
 import io.classroom.auth.RefreshToken.Revocation;
 import io.classroom.auth.Role;
 import io.classroom.auth.UserAccount;
+import io.classroom.auth.error.Problems;
+import io.classroom.auth.messaging.Outbox;
+import io.classroom.auth.messaging.OutboxRelay;
+import io.classroom.auth.messaging.UserEvent;
 import io.classroom.auth.messaging.UserEvent.UserDeleted;
 import io.classroom.auth.messaging.UserEvent.UserRegistered;
 import io.classroom.auth.messaging.UserEvent.UserUpdated;
-import io.classroom.auth.messaging.UserEventPublisher;
 import io.classroom.auth.repository.RefreshTokenRepository;
 import io.classroom.auth.repository.TenantRepository;
 import io.classroom.auth.repository.UserRepository;
+import io.classroom.auth.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -24,7 +28,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Accounts: registration, profile, password, and the admin operations. Every change is announced on Kafka. */
+/**
+ * Accounts: registration, profile, password, and the admin operations. Every change is announced on Kafka through the
+ * outbox: its event is stored in the change's transaction and relayed after the commit.
+ */
 @ApplicationScoped
 public class AccountService {
 
@@ -36,7 +43,8 @@ public class AccountService {
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final UserEventPublisher events;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
 
     AccountService(
             UserRepository users,
@@ -44,13 +52,15 @@ public class AccountService {
             RefreshTokenRepository refreshTokens,
             PasswordHasher hasher,
             PasswordPolicy policy,
-            UserEventPublisher events) {
+            Outbox outbox,
+            OutboxRelay relay) {
         this.users = users;
         this.tenants = tenants;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.policy = policy;
-        this.events = events;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
     /** Self-registration as STUDENT or TEACHER; ADMIN only when an admin of that tenant calls. */
@@ -68,10 +78,14 @@ public class AccountService {
                         .ifNull()
                         .failWith(() -> Problems.badRequest(
                                 "unknown-tenant", "Tenant '" + account.tenantId() + "' does not exist."))
-                        .chain(tenant -> create(account, hash))));
+                        .chain(tenant -> create(account, hash))))
+                .invoke(relay::relaySoon);
     }
 
-    /** Creates and announces an account inside the caller's transaction; the tenant must exist. */
+    /**
+     * Creates an account and puts its UserRegistered in the outbox, inside the caller's transaction; the tenant must
+     * exist. The caller runs {@link #relayEvents()} after the commit.
+     */
     Uni<UserAccount> create(NewAccount account, String passwordHash) {
         return users.findByEmail(account.tenantId(), account.email())
                 .onItem()
@@ -91,7 +105,7 @@ public class AccountService {
                     user.updatedAt = now;
                     return users.persistAndFlush(user);
                 })
-                .call(user -> events.publish(UserRegistered.of(user)))
+                .call(user -> announce(UserRegistered.of(user)))
                 .onFailure(AccountService::isUniqueViolation)
                 .transform(e -> duplicateEmail());
     }
@@ -166,11 +180,17 @@ public class AccountService {
                     .failure(Problems.conflict("own-account", "An admin cannot delete their own account."));
         }
         return Panache.withTransaction(() -> get(caller, id)
-                .call(user -> refreshTokens.deleteAllOfUser(user.id))
-                .call(users::delete)
-                .call(users::flush)
-                .call(user -> events.publish(UserDeleted.of(user)))
-                .replaceWithVoid());
+                        .call(user -> refreshTokens.deleteAllOfUser(user.id))
+                        .call(users::delete)
+                        .call(users::flush)
+                        .call(user -> announce(UserDeleted.of(user)))
+                        .replaceWithVoid())
+                .invoke(relay::relaySoon);
+    }
+
+    /** After the commit of a transaction that created accounts with {@code create}. */
+    void relayEvents() {
+        relay.relaySoon();
     }
 
     private Uni<UserAccount> change(Caller caller, UUID id, Function<UserAccount, Uni<?>> mutation) {
@@ -178,9 +198,15 @@ public class AccountService {
                         .call(mutation)
                         .invoke(user -> user.updatedAt = Instant.now())
                         .call(users::flush)
-                        .call(user -> events.publish(UserUpdated.of(user))))
+                        .call(user -> announce(UserUpdated.of(user))))
+                .invoke(relay::relaySoon)
                 .onFailure(OptimisticLockException.class)
                 .transform(e -> Problems.conflict("concurrent-update", "The user was changed meanwhile; retry."));
+    }
+
+    /** Stores the event in the outbox, in the transaction of the change it announces. */
+    private Uni<Void> announce(UserEvent event) {
+        return outbox.add(UserEvent.TOPIC, event.userId().toString(), event);
     }
 
     private Uni<Void> checkPolicy(String password, String email) {

@@ -2,13 +2,12 @@ package io.classroom.auth.service;
 
 import io.classroom.auth.UserAccount;
 import io.classroom.auth.config.AuthConfig;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.classroom.auth.error.Problems;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 
 /**
  * Failed-login counters in Redis, per (tenant, email) and per client address, each expiring one window after its
@@ -62,14 +61,7 @@ public class BruteForceGuard {
     private Uni<Void> tooMany(String key) {
         return keys.ttl(key).chain(ttl -> {
             var retryAfter = ttl > 0 ? ttl : config.window().toSeconds();
-            return Uni.createFrom()
-                    .failure(HttpProblem.builder()
-                            .withType(URI.create("urn:classroom:problem:too-many-login-failures"))
-                            .withTitle("Too many failed logins")
-                            .withStatus(429)
-                            .withDetail("Too many failed logins; try again in " + retryAfter + " seconds.")
-                            .withHeader("Retry-After", retryAfter)
-                            .build());
+            return Uni.createFrom().failure(Problems.tooManyLoginFailures(retryAfter));
         });
     }
 

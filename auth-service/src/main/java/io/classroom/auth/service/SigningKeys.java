@@ -2,7 +2,10 @@ package io.classroom.auth.service;
 
 import io.classroom.auth.SigningKey;
 import io.classroom.auth.config.AuthConfig;
+import io.classroom.auth.error.Problems;
 import io.classroom.auth.repository.SigningKeyRepository;
+import io.classroom.auth.security.Caller;
+import io.classroom.auth.security.VerificationKeys;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -31,7 +34,7 @@ import java.util.UUID;
  * ago, verify and are published in the JWKS.
  */
 @ApplicationScoped
-public class SigningKeys {
+public class SigningKeys implements VerificationKeys {
 
     /** How many stored keys are looked at; older ones cannot have live tokens. */
     private static final int CANDIDATES = 10;
@@ -63,7 +66,7 @@ public class SigningKeys {
         return current;
     }
 
-    /** The public key for a {@code kid}, if it may still verify tokens. */
+    @Override
     public Optional<RSAPublicKey> verificationKey(String kid) {
         return Optional.ofNullable(kid).map(keySet.verifying::get).map(ActiveKey::publicKey);
     }
@@ -83,8 +86,15 @@ public class SigningKeys {
                 .chain(this::reload);
     }
 
-    /** Retires the current key and makes a new one; tokens of the old key keep verifying until they expire. */
-    public Uni<String> rotate() {
+    /**
+     * Retires the current key and makes a new one; tokens of the old key keep verifying until they expire. Only admins
+     * of the operator tenant rotate keys.
+     */
+    public Uni<String> rotate(Caller caller) {
+        if (!caller.isAdminOf(config.bootstrap().tenantId())) {
+            return Uni.createFrom()
+                    .failure(Problems.forbidden("operator-only", "Only admins of the operator tenant rotate keys."));
+        }
         return generate()
                 .call(key -> Panache.withTransaction(
                         () -> repository.retireAllActive(Instant.now()).chain(() -> repository.persist(key))))

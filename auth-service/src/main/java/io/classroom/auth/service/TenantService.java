@@ -3,8 +3,10 @@ package io.classroom.auth.service;
 import io.classroom.auth.Role;
 import io.classroom.auth.Tenant;
 import io.classroom.auth.config.AuthConfig;
+import io.classroom.auth.error.Problems;
 import io.classroom.auth.repository.TenantRepository;
 import io.classroom.auth.repository.UserRepository;
+import io.classroom.auth.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -60,7 +62,8 @@ public class TenantService {
                         .call(tenant -> accounts.create(
                                 new NewAccount(
                                         tenantId, admin.email(), admin.password(), admin.displayName(), Role.ADMIN),
-                                hash))));
+                                hash))))
+                .invoke(accounts::relayEvents);
     }
 
     /** Creates the operator tenant and, when a password is configured, its admin; both only when absent. */
@@ -88,6 +91,7 @@ public class TenantService {
                         ? Uni.createFrom().voidItem()
                         : hasher.hash(admin.password())
                                 .chain(hash -> Panache.withTransaction(() -> accounts.create(admin, hash)))
+                                .invoke(accounts::relayEvents)
                                 .invoke(user -> Log.infof("Created the bootstrap admin %s", user.email))
                                 .replaceWithVoid());
     }

@@ -1,15 +1,13 @@
 package io.classroom.ingest.repository;
 
 import io.classroom.ingest.Camera;
-import io.classroom.ingest.service.CredentialCipher;
-import io.quarkus.runtime.StartupEvent;
+import io.classroom.ingest.security.CredentialCipher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,33 +16,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** The camera registry in PostgreSQL; every query filters by tenant except the replica-wide scheduler query. */
+/**
+ * The camera registry in PostgreSQL (schema: Flyway, db/migration); every query filters by tenant except the
+ * replica-wide scheduler query.
+ */
 @ApplicationScoped
 public class CameraRepository {
-
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS cameras (
-                id uuid PRIMARY KEY,
-                tenant_id text NOT NULL,
-                name text NOT NULL,
-                description text,
-                room_id text,
-                location text,
-                rtsp_url text NOT NULL,
-                credentials bytea,
-                analysis_fps double precision NOT NULL,
-                output_width integer NOT NULL,
-                output_height integer NOT NULL,
-                jpeg_quality integer NOT NULL,
-                enabled boolean NOT NULL,
-                run_requested boolean NOT NULL DEFAULT false,
-                session_id uuid,
-                created_at timestamptz NOT NULL,
-                updated_at timestamptz NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS cameras_tenant_idx ON cameras (tenant_id, name);
-            CREATE INDEX IF NOT EXISTS cameras_runnable_idx ON cameras (id) WHERE run_requested AND enabled;
-            """;
 
     private static final String COLUMNS =
             "id, tenant_id, name, description, room_id, location, rtsp_url, credentials, analysis_fps, output_width,"
@@ -56,15 +33,6 @@ public class CameraRepository {
     public CameraRepository(Pool pool, CredentialCipher cipher) {
         this.pool = pool;
         this.cipher = cipher;
-    }
-
-    void createSchema(@Observes StartupEvent event) {
-        try {
-            pool.query(SCHEMA).executeAndAwait();
-        } catch (RuntimeException e) {
-            // Two replicas starting together may race on CREATE TABLE IF NOT EXISTS; the other one created it.
-            pool.query("SELECT 1 FROM cameras LIMIT 1").executeAndAwait();
-        }
     }
 
     public Uni<Camera> insert(Camera camera) {

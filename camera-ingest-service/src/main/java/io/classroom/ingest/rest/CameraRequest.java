@@ -1,5 +1,6 @@
 package io.classroom.ingest.rest;
 
+import io.classroom.ingest.service.CameraSettings;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -35,4 +36,21 @@ public record CameraRequest(
         @Min(1) @Max(100) @Schema(description = "JPEG quality 1-100", defaultValue = "80")
         Integer jpegQuality,
 
-        @Schema(defaultValue = "true") Boolean enabled) {}
+        @Schema(defaultValue = "true") Boolean enabled) {
+
+    CameraSettings toSettings() {
+        return new CameraSettings(
+                name,
+                description,
+                roomId,
+                location,
+                rtspUrl,
+                username,
+                password,
+                analysisFps,
+                outputWidth,
+                outputHeight,
+                jpegQuality,
+                enabled);
+    }
+}

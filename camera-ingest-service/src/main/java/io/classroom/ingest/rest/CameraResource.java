@@ -2,6 +2,8 @@ package io.classroom.ingest.rest;
 
 import io.classroom.ingest.CameraStatus;
 import io.classroom.ingest.ProbeResult;
+import io.classroom.ingest.security.CurrentCaller;
+import io.classroom.ingest.security.Roles;
 import io.classroom.ingest.service.CameraService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/ingest/cameras")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"TEACHER", "ADMIN"})
+@RolesAllowed({Roles.TEACHER, Roles.ADMIN})
 @Tag(name = "Cameras", description = "Camera registry, streams and health")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No or invalid token")
@@ -38,18 +39,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CameraResource {
 
     private final CameraService service;
-    private final JsonWebToken jwt;
+    private final CurrentCaller caller;
 
-    public CameraResource(CameraService service, JsonWebToken jwt) {
+    public CameraResource(CameraService service, CurrentCaller caller) {
         this.service = service;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "List the tenant's cameras")
     @APIResponse(responseCode = "200", description = "Cameras, credentials never included")
     public Uni<List<CameraView>> list() {
-        return service.list(Callers.tenant(jwt))
+        return service.list(tenant())
                 .map(cameras -> cameras.stream().map(CameraView::of).toList());
     }
 
@@ -62,7 +63,7 @@ public class CameraResource {
             content = @Content(schema = @Schema(implementation = CameraView.class)))
     @APIResponse(responseCode = "400", description = "Invalid settings or URL")
     public Uni<Response> create(@Valid @NotNull CameraRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        return service.create(Callers.tenant(jwt), request)
+        return service.create(tenant(), request.toSettings())
                 .map(camera -> Response.created(uri.getAbsolutePathBuilder()
                                 .path(camera.id().toString())
                                 .build())
@@ -76,7 +77,7 @@ public class CameraResource {
     @APIResponse(responseCode = "200", description = "The camera")
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
     public Uni<CameraView> get(@PathParam("id") UUID id) {
-        return service.get(Callers.tenant(jwt), id).map(CameraView::of);
+        return service.get(tenant(), id).map(CameraView::of);
     }
 
     @PUT
@@ -89,7 +90,7 @@ public class CameraResource {
     @APIResponse(responseCode = "400", description = "Invalid settings or URL")
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
     public Uni<CameraView> update(@PathParam("id") UUID id, @Valid @NotNull CameraRequest request) {
-        return service.update(Callers.tenant(jwt), id, request).map(CameraView::of);
+        return service.update(tenant(), id, request.toSettings()).map(CameraView::of);
     }
 
     @DELETE
@@ -98,7 +99,7 @@ public class CameraResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
     public Uni<Void> delete(@PathParam("id") UUID id) {
-        return service.delete(Callers.tenant(jwt), id);
+        return service.delete(tenant(), id);
     }
 
     @POST
@@ -111,7 +112,7 @@ public class CameraResource {
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
     @APIResponse(responseCode = "409", description = "The camera is disabled")
     public Uni<Response> start(@PathParam("id") UUID id) {
-        return service.requestRun(Callers.tenant(jwt), id, true)
+        return service.requestRun(tenant(), id, true)
                 .map(status -> Response.accepted(status).build());
     }
 
@@ -124,7 +125,7 @@ public class CameraResource {
             content = @Content(schema = @Schema(implementation = CameraStatus.class)))
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
     public Uni<Response> stop(@PathParam("id") UUID id) {
-        return service.requestRun(Callers.tenant(jwt), id, false)
+        return service.requestRun(tenant(), id, false)
                 .map(status -> Response.accepted(status).build());
     }
 
@@ -134,7 +135,7 @@ public class CameraResource {
     @APIResponse(responseCode = "200", description = "The status")
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
     public Uni<CameraStatus> status(@PathParam("id") UUID id) {
-        return service.status(Callers.tenant(jwt), id);
+        return service.status(tenant(), id);
     }
 
     @GET
@@ -142,7 +143,7 @@ public class CameraResource {
     @Operation(summary = "Live health of all the tenant's cameras")
     @APIResponse(responseCode = "200", description = "One status per camera")
     public Uni<List<CameraStatus>> statuses() {
-        return service.statuses(Callers.tenant(jwt));
+        return service.statuses(tenant());
     }
 
     @POST
@@ -158,7 +159,7 @@ public class CameraResource {
             content = @Content(schema = @Schema(implementation = ProbeResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid URL")
     public Uni<ProbeResult> test(@Valid @NotNull ProbeRequest request) {
-        return service.test(request);
+        return service.test(request.rtspUrl(), request.username(), request.password());
     }
 
     @POST
@@ -170,6 +171,10 @@ public class CameraResource {
             content = @Content(schema = @Schema(implementation = ProbeResult.class)))
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
     public Uni<ProbeResult> testSaved(@PathParam("id") UUID id) {
-        return service.test(Callers.tenant(jwt), id);
+        return service.test(tenant(), id);
+    }
+
+    private String tenant() {
+        return caller.get().tenantId();
     }
 }

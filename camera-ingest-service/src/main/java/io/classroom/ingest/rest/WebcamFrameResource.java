@@ -1,9 +1,10 @@
 package io.classroom.ingest.rest;
 
-import io.classroom.ingest.Problems;
+import io.classroom.ingest.error.Problems;
+import io.classroom.ingest.security.CurrentCaller;
+import io.classroom.ingest.security.Roles;
 import io.classroom.ingest.service.WebcamFrameService;
 import io.classroom.ingest.service.WebcamFrameService.Accepted;
-import io.classroom.ingest.service.WebcamFrameService.Sender;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,7 +27,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/ingest/webcam/frames")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+@RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
 @Tag(name = "Webcam frames", description = "Frames of students without room cameras")
 @SecurityRequirement(name = "jwt")
 @APIResponse(
@@ -44,11 +44,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class WebcamFrameResource {
 
     private final WebcamFrameService service;
-    private final JsonWebToken jwt;
+    private final CurrentCaller caller;
 
-    public WebcamFrameResource(WebcamFrameService service, JsonWebToken jwt) {
+    public WebcamFrameResource(WebcamFrameService service, CurrentCaller caller) {
         this.service = service;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -83,14 +83,8 @@ public class WebcamFrameResource {
         }
     }
 
-    private Response accepted(String sessionId, byte[] data) {
-        var sender = new Sender(Callers.tenant(jwt), Callers.userId(jwt), isStudentOnly(jwt));
-        return Response.accepted(service.accept(sender, sessionId, data)).build();
-    }
-
     /** Teachers and admins may send for any active session of their tenant; students only for their own. */
-    static boolean isStudentOnly(JsonWebToken jwt) {
-        var groups = jwt.getGroups();
-        return !(groups.contains("TEACHER") || groups.contains("ADMIN"));
+    private Response accepted(String sessionId, byte[] data) {
+        return Response.accepted(service.accept(caller.get(), sessionId, data)).build();
     }
 }

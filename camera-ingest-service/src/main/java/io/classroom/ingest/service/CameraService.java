@@ -4,10 +4,8 @@ import io.classroom.ingest.Camera;
 import io.classroom.ingest.CameraStatus;
 import io.classroom.ingest.Credentials;
 import io.classroom.ingest.ProbeResult;
-import io.classroom.ingest.Problems;
+import io.classroom.ingest.error.Problems;
 import io.classroom.ingest.repository.CameraRepository;
-import io.classroom.ingest.rest.CameraRequest;
-import io.classroom.ingest.rest.ProbeRequest;
 import io.classroom.ingest.stream.RtspUrls;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -47,11 +45,11 @@ public class CameraService {
         return repository.find(tenantId, id).onItem().ifNull().failWith(() -> Problems.notFound("camera"));
     }
 
-    public Uni<Camera> create(String tenantId, CameraRequest request) {
-        var url = parseUrl(request.rtspUrl());
-        checkSize(request);
+    public Uni<Camera> create(String tenantId, CameraSettings settings) {
+        var url = parseUrl(settings.rtspUrl());
+        checkSize(settings);
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // What a new camera has where the request says nothing (the defaults the API documents).
+        // What a new camera has where the settings say nothing (the defaults the API documents).
         var defaults = new Camera(
                 UUID.randomUUID(),
                 tenantId,
@@ -70,16 +68,16 @@ public class CameraService {
                 null,
                 now,
                 now);
-        return repository.insert(withSettings(defaults, request, url, now));
+        return repository.insert(withSettings(defaults, settings, url, now));
     }
 
     /** Replaces a camera's settings; a running stream restarts with them. */
-    public Uni<Camera> update(String tenantId, UUID id, CameraRequest request) {
-        var url = parseUrl(request.rtspUrl());
-        checkSize(request);
+    public Uni<Camera> update(String tenantId, UUID id, CameraSettings settings) {
+        var url = parseUrl(settings.rtspUrl());
+        checkSize(settings);
         return get(tenantId, id)
                 .map(existing ->
-                        withSettings(existing, request, url, Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                        withSettings(existing, settings, url, Instant.now().truncatedTo(ChronoUnit.MICROS)))
                 .chain(repository::update)
                 .onItem()
                 .ifNull()
@@ -87,22 +85,22 @@ public class CameraService {
                 .invoke(scheduler::reconcileSoon);
     }
 
-    /** {@code base} with the request's settings; what the request leaves out stays as in {@code base}. */
-    private Camera withSettings(Camera base, CameraRequest request, RtspUrls.Parsed url, Instant updatedAt) {
+    /** {@code base} with the given settings; what they leave out stays as in {@code base}. */
+    private Camera withSettings(Camera base, CameraSettings settings, RtspUrls.Parsed url, Instant updatedAt) {
         return new Camera(
                 base.id(),
                 base.tenantId(),
-                request.name().trim(),
-                request.description(),
-                request.roomId(),
-                request.location(),
+                settings.name().trim(),
+                settings.description(),
+                settings.roomId(),
+                settings.location(),
                 url.url(),
-                credentials(request.username(), request.password(), url, base.credentials()),
-                request.analysisFps() == null ? base.analysisFps() : request.analysisFps(),
-                request.outputWidth() == null ? base.outputWidth() : request.outputWidth(),
-                request.outputHeight() == null ? base.outputHeight() : request.outputHeight(),
-                request.jpegQuality() == null ? base.jpegQuality() : request.jpegQuality(),
-                request.enabled() == null ? base.enabled() : request.enabled(),
+                credentials(settings.username(), settings.password(), url, base.credentials()),
+                settings.analysisFps() == null ? base.analysisFps() : settings.analysisFps(),
+                settings.outputWidth() == null ? base.outputWidth() : settings.outputWidth(),
+                settings.outputHeight() == null ? base.outputHeight() : settings.outputHeight(),
+                settings.jpegQuality() == null ? base.jpegQuality() : settings.jpegQuality(),
+                settings.enabled() == null ? base.enabled() : settings.enabled(),
                 base.runRequested(),
                 base.sessionId(),
                 base.createdAt(),
@@ -156,9 +154,10 @@ public class CameraService {
                 .asList();
     }
 
-    public Uni<ProbeResult> test(ProbeRequest request) {
-        var url = parseUrl(request.rtspUrl());
-        var credentials = credentials(request.username(), request.password(), url, null);
+    /** Probes a connection before it is saved; explicit credentials win over the URL's userinfo. */
+    public Uni<ProbeResult> test(String rtspUrl, String username, String password) {
+        var url = parseUrl(rtspUrl);
+        var credentials = credentials(username, password, url, null);
         return Uni.createFrom()
                 .item(() -> tester.probe(url.url(), credentials))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -178,9 +177,9 @@ public class CameraService {
         }
     }
 
-    private static void checkSize(CameraRequest request) {
-        if ((request.outputWidth() != null && request.outputWidth() % 2 != 0)
-                || (request.outputHeight() != null && request.outputHeight() % 2 != 0)) {
+    private static void checkSize(CameraSettings settings) {
+        if ((settings.outputWidth() != null && settings.outputWidth() % 2 != 0)
+                || (settings.outputHeight() != null && settings.outputHeight() % 2 != 0)) {
             throw Problems.badRequest("invalid-resolution", "outputWidth and outputHeight must be even");
         }
     }

@@ -1,12 +1,12 @@
 package io.classroom.ingest.service;
 
 import io.classroom.ingest.Frame;
-import io.classroom.ingest.Problems;
 import io.classroom.ingest.config.IngestConfig;
+import io.classroom.ingest.error.Problems;
+import io.classroom.ingest.security.Caller;
 import io.classroom.ingest.stream.FrameSink;
 import io.classroom.ingest.stream.ImageInfo;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
@@ -32,18 +32,16 @@ public class WebcamFrameService {
 
     private final IngestConfig.Webcam config;
     private final SessionStore sessions;
-    private final RedisDataSource redis;
+    private final WebcamRateLimiter rateLimiter;
     private final FrameSink sink;
 
-    public WebcamFrameService(IngestConfig config, SessionStore sessions, RedisDataSource redis, FrameSink sink) {
+    public WebcamFrameService(
+            IngestConfig config, SessionStore sessions, WebcamRateLimiter rateLimiter, FrameSink sink) {
         this.config = config.webcam();
         this.sessions = sessions;
-        this.redis = redis;
+        this.rateLimiter = rateLimiter;
         this.sink = sink;
     }
-
-    /** Who sends: tenant, user id and whether only the roster entitles them (students). */
-    public record Sender(String tenantId, String userId, boolean student) {}
 
     /** A published frame. */
     public record Accepted(String frameId, String sourceId, String sessionId, int width, int height) {}
@@ -69,13 +67,18 @@ public class WebcamFrameService {
         }
     }
 
-    public Accepted accept(Sender sender, String sessionId, byte[] data) {
+    /**
+     * Publishes the frame within the caller's current trace (the upload request's, or the one a WebSocket message
+     * names), so its path through vision and tracking continues that trace.
+     */
+    public Accepted accept(Caller caller, String sessionId, byte[] data) {
         checkSize(data == null ? 0 : data.length);
         if (data == null || data.length == 0) {
             throw Problems.badRequest("empty-frame", "the frame is empty");
         }
-        checkSession(sender, sessionId);
-        checkRate(sender.userId());
+        checkSession(caller, sessionId);
+        var userId = caller.userId().toString();
+        rateLimiter.check(userId);
         var info = ImageInfo.read(data);
         if (info == null) {
             throw Problems.of(
@@ -89,14 +92,14 @@ public class WebcamFrameService {
                     "image-too-large", "width and height must not exceed " + config.maxDimension() + " pixels");
         }
         var jpeg = ImageInfo.PNG.equals(info.contentType()) ? pngToJpeg(data) : data;
-        var sourceId = "webcam:" + sender.userId();
+        var sourceId = "webcam:" + userId;
         var now = Instant.now();
         var frame = new Frame(
                 sourceId + ":" + UUID.randomUUID(),
                 sourceId,
-                sender.tenantId(),
+                caller.tenantId(),
                 sessionId,
-                sender.userId(),
+                userId,
                 now,
                 info.width(),
                 info.height(),
@@ -124,7 +127,7 @@ public class WebcamFrameService {
     }
 
     /** The session must be active in the caller's tenant (else 404); a student must be on its roster (else 403). */
-    public void checkSession(Sender sender, String sessionId) {
+    public void checkSession(Caller caller, String sessionId) {
         if (sessionId == null || sessionId.isBlank()) {
             throw Problems.badRequest("missing-session", "sessionId is required");
         }
@@ -134,29 +137,12 @@ public class WebcamFrameService {
             throw Problems.badRequest("invalid-session", "sessionId must be a UUID");
         }
         var session = sessions.find(sessionId)
-                .filter(s -> s.tenantId().equals(sender.tenantId()))
+                .filter(s -> s.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> Problems.notFound("active session"));
-        if (sender.student() && !sessions.inRoster(session.sessionId(), sender.userId())) {
+        if (!caller.isTeacherOrAdmin()
+                && !sessions.inRoster(session.sessionId(), caller.userId().toString())) {
             throw Problems.of(
                     Response.Status.FORBIDDEN, "not-in-roster", "Forbidden", "you are not on this session's roster");
-        }
-    }
-
-    /** Fixed one-second windows per user in Redis, shared by all replicas. */
-    private void checkRate(String userId) {
-        var key = "ingest:webcam:rate:" + userId + ":" + Instant.now().getEpochSecond();
-        long count = redis.value(Long.class).incr(key);
-        if (count == 1) {
-            redis.key().expire(key, 2);
-        }
-        if (count > config.framesPerSecond()) {
-            throw HttpProblem.builder()
-                    .withType(java.net.URI.create("urn:classroom:problem:rate-limited"))
-                    .withStatus(Response.Status.TOO_MANY_REQUESTS)
-                    .withTitle("Too Many Requests")
-                    .withDetail("at most " + config.framesPerSecond() + " frames per second")
-                    .withHeader("Retry-After", 1)
-                    .build();
         }
     }
 

@@ -1,11 +1,14 @@
 package io.classroom.ingest.websocket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.classroom.ingest.rest.WebcamFrameRequest;
+import io.classroom.ingest.security.Caller;
+import io.classroom.ingest.security.CurrentCaller;
+import io.classroom.ingest.security.Roles;
 import io.classroom.ingest.service.WebcamFrameService;
-import io.classroom.ingest.service.WebcamFrameService.Sender;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnOpen;
@@ -17,46 +20,63 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Streams webcam frames: binary messages are JPEG/PNG frames, text messages the same JSON as the REST endpoint.
+ * Streams webcam frames: binary messages are JPEG/PNG frames, text messages the JSON of {@link WebcamFrameMessage}.
  * Each frame gets a JSON reply with the status the REST endpoint would give. The token comes in the HTTP upgrade
  * (browsers: the {@code Sec-WebSocket-Protocol} header {@code quarkus-http-upgrade#Authorization#Bearer <jwt>}).
  */
 @WebSocket(path = "/ws/webcam/{sessionId}")
-@RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+@RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
 public class WebcamFrameSocket {
 
     /** Policy violation: the caller may not send for this session. */
     private static final int POLICY_VIOLATION = 1008;
 
+    private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return List.of("traceparent");
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return "traceparent".equals(key) ? carrier : null;
+        }
+    };
+
     private final WebcamFrameService service;
-    private final SecurityIdentity identity;
+    private final CurrentCaller currentCaller;
     private final ObjectMapper mapper;
 
-    public WebcamFrameSocket(WebcamFrameService service, SecurityIdentity identity, ObjectMapper mapper) {
+    public WebcamFrameSocket(WebcamFrameService service, CurrentCaller currentCaller, ObjectMapper mapper) {
         this.service = service;
-        this.identity = identity;
+        this.currentCaller = currentCaller;
         this.mapper = mapper;
     }
 
     /** Closes at once (1008) when the caller may not send for this session; the check runs off the event loop. */
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection, @PathParam String sessionId) {
-        var sender = sender();
+        Caller caller;
+        try {
+            caller = currentCaller.get();
+        } catch (RuntimeException e) {
+            return connection.close(new CloseReason(POLICY_VIOLATION, "the token names no user or tenant"));
+        }
         return Uni.createFrom()
-                .item(() -> refusal(sender, sessionId))
+                .item(() -> refusal(caller, sessionId))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(refusal -> refusal == null
                         ? Uni.createFrom().voidItem()
                         : connection.close(new CloseReason(POLICY_VIOLATION, refusal)));
     }
 
-    private String refusal(Sender sender, String sessionId) {
+    private String refusal(Caller caller, String sessionId) {
         try {
-            service.checkSession(sender, sessionId);
+            service.checkSession(caller, sessionId);
             return null;
         } catch (HttpProblem problem) {
             return problem.getDetail();
@@ -69,17 +89,18 @@ public class WebcamFrameSocket {
         connection.sendTextAndAwait(handle(sessionId, frame));
     }
 
+    /** A frame that names a trace ({@code traceparent}) is published within it. */
     @OnTextMessage
     public String onJson(String json, @PathParam String sessionId) {
-        WebcamFrameRequest request;
+        WebcamFrameMessage message;
         try {
-            request = mapper.readValue(json, WebcamFrameRequest.class);
+            message = mapper.readValue(json, WebcamFrameMessage.class);
         } catch (IOException e) {
             return reply(Map.of("status", 400, "detail", "not a JSON frame message"));
         }
-        try {
-            var data = service.decodeBase64(request.frameBase64());
-            return handle(request.sessionId() == null ? sessionId : request.sessionId(), data);
+        try (var scope = trace(message.traceparent()).makeCurrent()) {
+            var data = service.decodeBase64(message.frameBase64());
+            return handle(message.sessionId() == null ? sessionId : message.sessionId(), data);
         } catch (HttpProblem problem) {
             return reply(Map.of("status", problem.getStatusCode(), "detail", String.valueOf(problem.getDetail())));
         }
@@ -87,18 +108,19 @@ public class WebcamFrameSocket {
 
     private String handle(String sessionId, byte[] frame) {
         try {
-            var accepted = service.accept(sender(), sessionId, frame);
+            var accepted = service.accept(currentCaller.get(), sessionId, frame);
             return reply(Map.of("status", 202, "frameId", accepted.frameId()));
         } catch (HttpProblem problem) {
             return reply(Map.of("status", problem.getStatusCode(), "detail", String.valueOf(problem.getDetail())));
         }
     }
 
-    private Sender sender() {
-        var jwt = (JsonWebToken) identity.getPrincipal();
-        Object tenant = jwt.getClaim("tenant");
-        boolean student = !(identity.hasRole("TEACHER") || identity.hasRole("ADMIN"));
-        return new Sender(tenant == null ? "" : tenant.toString(), jwt.getSubject(), student);
+    /** The trace a message names, or the current one when it names none. */
+    private static Context trace(String traceparent) {
+        if (traceparent == null || traceparent.isBlank()) {
+            return Context.current();
+        }
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent.trim(), TRACEPARENT);
     }
 
     private String reply(Map<String, Object> body) {

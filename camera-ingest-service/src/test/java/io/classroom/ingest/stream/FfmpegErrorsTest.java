@@ -33,11 +33,4 @@ class FfmpegErrorsTest {
                 .isEqualTo("rtsp://10.0.0.1:554/live: Server returned 401 Unauthorized (authorization failed)")
                 .doesNotContain("s3cret");
     }
-
-    @Test
-    void mapsJpegQualityToQscale() {
-        assertThat(FfmpegCommands.qscale(100)).isEqualTo(2);
-        assertThat(FfmpegCommands.qscale(1)).isEqualTo(31);
-        assertThat(FfmpegCommands.qscale(80)).isBetween(7, 9);
-    }
 }

@@ -39,7 +39,7 @@ public interface ClassroomConfig {
     }
 
     interface Sessions {
-        /** How often the job ending overdue sessions runs (a Quartz-free {@code every} expression). */
+        /** How often the job ending overdue sessions runs (an {@code every} expression; {@code off} disables it). */
         @WithDefault("30s")
         String autoEndEvery();
 
@@ -47,17 +47,9 @@ public interface ClassroomConfig {
         @WithDefault("PT10M")
         Duration autoEndGrace();
 
-        /** How often unsent session events (outbox flags) are published again. */
-        @WithDefault("30s")
-        String outboxEvery();
-
-        /** Unsent events younger than this are left to the request that is sending them. */
-        @WithDefault("PT20S")
-        Duration outboxMinAge();
-
-        /** How long a request waits for Kafka to acknowledge a session event. */
-        @WithDefault("PT10S")
-        Duration sendTimeout();
+        /** How often the outbox relay sends what an earlier run could not (it also runs right after every change). */
+        @WithDefault("10S")
+        Duration outboxRelayEvery();
     }
 
     interface Users {

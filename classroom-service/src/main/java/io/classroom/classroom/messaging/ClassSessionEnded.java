@@ -3,10 +3,11 @@ package io.classroom.classroom.messaging;
 import io.classroom.classroom.ClassSession;
 import io.classroom.classroom.EndReason;
 import java.time.Instant;
+import java.util.UUID;
 
 /** {@code classroom.sessions.v1} event when a class session ends (schema: events/classroom.sessions.v1). */
 public record ClassSessionEnded(
-        String eventId,
+        UUID eventId,
         String type,
         Instant occurredAt,
         String tenantId,
@@ -14,18 +15,12 @@ public record ClassSessionEnded(
         String classId,
         Instant startedAt,
         Instant endedAt,
-        EndReason reason) {
+        EndReason reason)
+        implements ClassSessionEvent {
 
-    public static ClassSessionEnded of(ClassSession s) {
+    /** The end of {@code s} at {@code endedAt}: built before the update that ends it, which stores it. */
+    public static ClassSessionEnded of(UUID eventId, ClassSession s, Instant endedAt, EndReason reason) {
         return new ClassSessionEnded(
-                s.endEventId,
-                "ClassSessionEnded",
-                s.endedAt,
-                s.tenantId,
-                s.id,
-                s.classId,
-                s.startedAt,
-                s.endedAt,
-                s.endReason);
+                eventId, "ClassSessionEnded", endedAt, s.tenantId, s.id, s.classId, s.startedAt, endedAt, reason);
     }
 }

@@ -3,10 +3,11 @@ package io.classroom.classroom.messaging;
 import io.classroom.classroom.ClassSession;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** {@code classroom.sessions.v1} event when a class is activated (schema: events/classroom.sessions.v1). */
 public record ClassSessionStarted(
-        String eventId,
+        UUID eventId,
         String type,
         Instant occurredAt,
         String tenantId,
@@ -20,11 +21,12 @@ public record ClassSessionStarted(
         Instant startedAt,
         Instant plannedEnd,
         int attendanceThreshold,
-        long lateGraceSeconds) {
+        long lateGraceSeconds)
+        implements ClassSessionEvent {
 
-    public static ClassSessionStarted of(ClassSession s) {
+    public static ClassSessionStarted of(UUID eventId, ClassSession s) {
         return new ClassSessionStarted(
-                s.startEventId,
+                eventId,
                 "ClassSessionStarted",
                 s.startedAt,
                 s.tenantId,

@@ -2,7 +2,10 @@ package io.classroom.classroom.repository;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -11,6 +14,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.classroom.classroom.ClassSession;
 import io.classroom.classroom.EndReason;
+import io.classroom.classroom.OutboxEntry;
 import io.classroom.classroom.SessionState;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -21,11 +25,24 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /** Class sessions; enums are matched by name, times as BSON dates. */
 @ApplicationScoped
 public class ClassSessionRepository implements ReactivePanacheMongoRepositoryBase<ClassSession, String> {
+
+    /** The outbox relay's query and sort key (index {@code outbox_createdAt}). */
+    static final String OUTBOX_CREATED_AT = "outbox.createdAt";
+
+    /** The previous version's outbox flags: an event id per session event, and whether Kafka acknowledged it. */
+    private static final Bson LEGACY_UNSENT = or(eq("startEventSent", false), eq("endEventSent", false));
+
+    private static final Bson UNSET_LEGACY_FLAGS = Updates.combine(
+            Updates.unset("startEventId"),
+            Updates.unset("startEventSent"),
+            Updates.unset("endEventId"),
+            Updates.unset("endEventSent"));
 
     /** Which sessions a listing covers; null fields do not filter. */
     public record Scope(String tenantId, String classId, String teacherId, SessionState state) {}
@@ -59,8 +76,11 @@ public class ClassSessionRepository implements ReactivePanacheMongoRepositoryBas
         return and(filters);
     }
 
-    /** Ends the session if it is still active; null when it was not (already ended or unknown). */
-    public Uni<ClassSession> end(String id, EndReason reason, Instant now) {
+    /**
+     * Ends the session if it is still active, adding {@code announcement} to its outbox in the same update; null when
+     * it was not active (already ended or unknown), and then nothing is stored.
+     */
+    public Uni<ClassSession> end(String id, EndReason reason, Instant now, OutboxEntry announcement) {
         return mongoCollection()
                 .findOneAndUpdate(
                         and(eq("_id", id), eq("state", SessionState.ACTIVE.name())),
@@ -68,8 +88,7 @@ public class ClassSessionRepository implements ReactivePanacheMongoRepositoryBas
                                 Updates.set("state", SessionState.ENDED.name()),
                                 Updates.set("endedAt", Date.from(now)),
                                 Updates.set("endReason", reason.name()),
-                                Updates.set("endEventId", UUID.randomUUID().toString()),
-                                Updates.set("endEventSent", false)),
+                                Updates.push("outbox", announcement)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
@@ -80,25 +99,55 @@ public class ClassSessionRepository implements ReactivePanacheMongoRepositoryBas
                 .list();
     }
 
-    /** Sessions (of every tenant) with an event not yet acknowledged by Kafka and older than {@code cutoff}. */
-    public Uni<List<ClassSession>> findUnsent(Instant cutoff, int limit) {
-        var date = Date.from(cutoff);
-        return find(or(
-                        and(eq("startEventSent", false), lt("startedAt", date)),
-                        and(eq("endEventSent", false), lt("endedAt", date))))
+    /** Sessions (of every tenant) with outbox entries, the one with the oldest entry first. */
+    public Uni<List<ClassSession>> withPendingEvents(int limit) {
+        // Only dates match (no entry: no key in the index); an array sorts ascending by its smallest element.
+        return find(gte(OUTBOX_CREATED_AT, Date.from(Instant.EPOCH)), Sorts.ascending(OUTBOX_CREATED_AT))
                 .page(Page.ofSize(limit))
                 .list();
     }
 
-    public Uni<Void> markStartSent(String id) {
+    /** Removes a published entry from its session's outbox. */
+    public Uni<Void> pullOutboxEntry(String id, String eventId) {
         return mongoCollection()
-                .updateOne(eq("_id", id), Updates.set("startEventSent", true))
+                .updateOne(eq("_id", id), Updates.pull("outbox", eq("eventId", eventId)))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> markEndSent(String id) {
+    /** A session stored by the version before the outbox array, with the ids of its events Kafka never acknowledged. */
+    public record LegacyUnsent(String id, String startEventId, String endEventId) {}
+
+    /** Sessions of the version before the outbox array whose start or end event was never acknowledged. */
+    public Uni<List<LegacyUnsent>> findLegacyUnsent() {
         return mongoCollection()
-                .updateOne(eq("_id", id), Updates.set("endEventSent", true))
+                .withDocumentClass(Document.class)
+                .find(LEGACY_UNSENT)
+                .map(d -> new LegacyUnsent(
+                        d.getString("_id"),
+                        Boolean.FALSE.equals(d.get("startEventSent")) ? d.getString("startEventId") : null,
+                        Boolean.FALSE.equals(d.get("endEventSent")) ? d.getString("endEventId") : null))
+                .collect()
+                .asList();
+    }
+
+    /**
+     * Moves a legacy session's unsent events into its outbox and drops its flags, in one update; false when another
+     * replica converted it first.
+     */
+    public Uni<Boolean> convertLegacy(String id, List<OutboxEntry> entries) {
+        return mongoCollection()
+                .updateOne(
+                        and(eq("_id", id), LEGACY_UNSENT),
+                        Updates.combine(Updates.pushEach("outbox", entries), UNSET_LEGACY_FLAGS))
+                .map(r -> r.getModifiedCount() == 1);
+    }
+
+    /** Drops the flags of legacy sessions whose events were all sent. */
+    public Uni<Void> dropSentLegacyFlags() {
+        return mongoCollection()
+                .updateMany(
+                        and(exists("startEventSent"), ne("startEventSent", false), ne("endEventSent", false)),
+                        UNSET_LEGACY_FLAGS)
                 .replaceWithVoid();
     }
 

@@ -14,11 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Creates, at startup, one index per query the service makes (createIndex is a no-op when it exists). */
 @ApplicationScoped
 public class MongoIndexes {
+
+    private static final Set<String> OBSOLETE = Set.of("startEventSent_startedAt", "endEventSent_endedAt");
 
     private final ClassRepository classes;
     private final RoomRepository rooms;
@@ -81,11 +84,8 @@ public class MongoIndexes {
                                                 ascending("state", "plannedEnd"),
                                                 new IndexOptions().name("state_plannedEnd")),
                                         new IndexModel(
-                                                ascending("startEventSent", "startedAt"),
-                                                new IndexOptions().name("startEventSent_startedAt")),
-                                        new IndexModel(
-                                                ascending("endEventSent", "endedAt"),
-                                                new IndexOptions().name("endEventSent_endedAt")),
+                                                ascending(ClassSessionRepository.OUTBOX_CREATED_AT),
+                                                new IndexOptions().name("outbox_createdAt")),
                                         new IndexModel(
                                                 ascending("tenantId", "roster"),
                                                 new IndexOptions().name("tenant_roster")))),
@@ -97,8 +97,23 @@ public class MongoIndexes {
                                                 .name("processedAt_ttl")
                                                 .expireAfter(retention, TimeUnit.SECONDS)))))
                 .andFailFast()
+                .chain(this::dropObsolete)
                 .await()
                 .atMost(Duration.ofSeconds(30));
         Log.info("MongoDB indexes of classroom-service are in place");
+    }
+
+    /** Indexes of queries the service no longer makes (the previous version's outbox flags). */
+    private Uni<Void> dropObsolete() {
+        var collection = sessions.mongoCollection();
+        return collection
+                .listIndexes()
+                .map(index -> index.getString("name"))
+                .filter(OBSOLETE::contains)
+                .onItem()
+                .transformToUniAndConcatenate(collection::dropIndex)
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 }

@@ -1,6 +1,7 @@
 package io.classroom.classroom.rest;
 
-import io.classroom.classroom.Caller;
+import io.classroom.classroom.security.CurrentCaller;
+import io.classroom.classroom.security.Roles;
 import io.classroom.classroom.service.ClassSessionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Class sessions", description = "Activate and deactivate classes; list sessions")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+@RolesAllowed({Roles.TEACHER, Roles.ADMIN})
 @APIResponse(responseCode = "401", description = "No valid access token")
 @APIResponse(responseCode = "403", description = "Not the class's teacher or an admin")
 public class ClassActivationResource {
@@ -60,6 +61,7 @@ public class ClassActivationResource {
     @APIResponse(responseCode = "422", description = "The room does not exist")
     public Uni<Response> activate(@PathParam("id") UUID id, @Valid ActivateRequest request) {
         return sessions.activate(caller.get(), id.toString(), request == null ? null : request.roomId())
+                .map(SessionResponse::of)
                 .map(s -> Response.created(URI.create("/api/classroom/sessions/" + s.id()))
                         .entity(s)
                         .build());
@@ -81,6 +83,7 @@ public class ClassActivationResource {
                     String state,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return sessions.listForClass(caller.get(), id.toString(), ClassSessionResource.parseState(state), page, size);
+        return sessions.listForClass(caller.get(), id.toString(), ClassSessionResource.parseState(state), page, size)
+                .map(found -> PageResponse.of(found, SessionResponse::of));
     }
 }

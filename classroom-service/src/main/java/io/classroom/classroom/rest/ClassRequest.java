@@ -1,5 +1,6 @@
 package io.classroom.classroom.rest;
 
+import io.classroom.classroom.service.ClassDetails;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,4 +24,10 @@ public record ClassRequest(
         Integer attendanceThreshold,
 
         @Schema(description = "minutes a student may arrive late; default from configuration") @Min(0) @Max(240)
-        Integer lateGraceMinutes) {}
+        Integer lateGraceMinutes) {
+
+    public ClassDetails toDetails() {
+        return new ClassDetails(
+                title, description, schedule.toDomain(), defaultRoomId, attendanceThreshold, lateGraceMinutes);
+    }
+}

@@ -1,6 +1,7 @@
 package io.classroom.classroom.rest;
 
-import io.classroom.classroom.Caller;
+import io.classroom.classroom.security.CurrentCaller;
+import io.classroom.classroom.security.Roles;
 import io.classroom.classroom.service.ClassService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,21 +49,22 @@ public class ClassResource {
     }
 
     @POST
-    @RolesAllowed(Caller.TEACHER)
+    @RolesAllowed(Roles.TEACHER)
     @Operation(summary = "Create a class (the caller becomes its teacher); a unique join code is generated")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields, schedule or time zone")
     @APIResponse(responseCode = "403", description = "Not a teacher")
     @APIResponse(responseCode = "422", description = "The default room does not exist")
     public Uni<Response> create(@NotNull @Valid ClassRequest request) {
-        return classes.create(caller.get(), request)
+        return classes.create(caller.get(), request.toDetails())
+                .map(ClassResponse::of)
                 .map(c -> Response.created(URI.create("/api/classroom/classes/" + c.id()))
                         .entity(c)
                         .build());
     }
 
     @GET
-    @RolesAllowed({Caller.TEACHER, Caller.STUDENT, Caller.ADMIN})
+    @RolesAllowed({Roles.TEACHER, Roles.STUDENT, Roles.ADMIN})
     @Operation(
             summary = "My classes",
             description = "Teachers: the classes they teach; students: those they are enrolled in; admins: all of"
@@ -78,24 +80,25 @@ public class ClassResource {
                     String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return classes.listMine(caller.get(), includeArchived, q, page, size);
+        return classes.listMine(caller.get(), includeArchived, q, page, size)
+                .map(found -> PageResponse.of(found, ClassResponse::of));
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Caller.TEACHER, Caller.STUDENT, Caller.ADMIN})
+    @RolesAllowed({Roles.TEACHER, Roles.STUDENT, Roles.ADMIN})
     @Operation(
             summary =
                     "Get a class (its teacher, an admin or an enrolled student; the join code is hidden from students)")
     @APIResponse(responseCode = "200", description = "The class")
     @APIResponse(responseCode = "404", description = "Unknown, not visible to the caller, or malformed id")
     public Uni<ClassResponse> get(@PathParam("id") UUID id) {
-        return classes.get(caller.get(), id.toString());
+        return classes.get(caller.get(), id.toString()).map(ClassResponse::of);
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Replace a class's details (not its roster, teacher or join code)")
     @APIResponse(responseCode = "200", description = "The updated class")
     @APIResponse(responseCode = "400", description = "Invalid fields, schedule or time zone")
@@ -103,12 +106,12 @@ public class ClassResource {
     @APIResponse(responseCode = "404", description = "Unknown class")
     @APIResponse(responseCode = "422", description = "The default room does not exist")
     public Uni<ClassResponse> update(@PathParam("id") UUID id, @NotNull @Valid ClassRequest request) {
-        return classes.update(caller.get(), id.toString(), request);
+        return classes.update(caller.get(), id.toString(), request.toDetails()).map(ClassResponse::of);
     }
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Delete a class; its running session ends with reason CLASS_DELETED, past sessions stay")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Not the class's teacher")
@@ -119,19 +122,19 @@ public class ClassResource {
 
     @POST
     @Path("/{id}/archive")
-    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Archive a class (idempotent): no new students, no new sessions")
     @APIResponse(responseCode = "200", description = "The archived class")
     @APIResponse(responseCode = "403", description = "Not the class's teacher")
     @APIResponse(responseCode = "404", description = "Unknown class")
     @APIResponse(responseCode = "409", description = "The class has an active session")
     public Uni<ClassResponse> archive(@PathParam("id") UUID id) {
-        return classes.archive(caller.get(), id.toString());
+        return classes.archive(caller.get(), id.toString()).map(ClassResponse::of);
     }
 
     @POST
     @Path("/join")
-    @RolesAllowed(Caller.STUDENT)
+    @RolesAllowed(Roles.STUDENT)
     @Operation(summary = "Join a class with its join code (idempotent)")
     @APIResponse(responseCode = "200", description = "The joined class")
     @APIResponse(responseCode = "400", description = "No join code")
@@ -139,35 +142,36 @@ public class ClassResource {
     @APIResponse(responseCode = "404", description = "No class of the caller's tenant has this code")
     @APIResponse(responseCode = "409", description = "The class is archived")
     public Uni<ClassResponse> join(@NotNull @Valid JoinRequest request) {
-        return classes.join(caller.get(), request.joinCode());
+        return classes.join(caller.get(), request.joinCode()).map(ClassResponse::of);
     }
 
     @GET
     @Path("/{id}/roster")
-    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "The class's roster (its teacher or an admin)")
     @APIResponse(responseCode = "200", description = "Enrolled students")
     @APIResponse(responseCode = "403", description = "Not the class's teacher")
     @APIResponse(responseCode = "404", description = "Unknown class")
     public Uni<List<RosterEntry>> roster(@PathParam("id") UUID id) {
-        return classes.roster(caller.get(), id.toString());
+        return classes.roster(caller.get(), id.toString()).map(RosterEntry::listOf);
     }
 
     @PUT
     @Path("/{id}/students/{userId}")
-    @RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Enrol a student (idempotent)")
     @APIResponse(responseCode = "200", description = "The roster")
     @APIResponse(responseCode = "403", description = "Not the class's teacher")
     @APIResponse(responseCode = "404", description = "Unknown class")
     @APIResponse(responseCode = "409", description = "The class is archived")
     public Uni<List<RosterEntry>> addStudent(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
-        return classes.addStudent(caller.get(), id.toString(), userId.toString());
+        return classes.addStudent(caller.get(), id.toString(), userId.toString())
+                .map(RosterEntry::listOf);
     }
 
     @DELETE
     @Path("/{id}/students/{userId}")
-    @RolesAllowed({Caller.TEACHER, Caller.ADMIN, Caller.STUDENT})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN, Roles.STUDENT})
     @Operation(summary = "Remove a student (the teacher), or leave the class (the student); idempotent")
     @APIResponse(responseCode = "204", description = "Not enrolled (any more)")
     @APIResponse(responseCode = "403", description = "A student removing someone else")

@@ -1,6 +1,7 @@
 package io.classroom.classroom.rest;
 
 import io.classroom.classroom.SchoolClass;
+import io.classroom.classroom.service.ClassView;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,12 +25,13 @@ public record ClassResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static ClassResponse of(SchoolClass c, boolean withJoinCode) {
+    public static ClassResponse of(ClassView view) {
+        SchoolClass c = view.schoolClass();
         return new ClassResponse(
                 c.id,
                 c.title,
                 c.description,
-                withJoinCode ? c.joinCode : null,
+                view.managed() ? c.joinCode : null,
                 ScheduleDto.of(c.schedule),
                 c.defaultRoomId,
                 c.attendanceThreshold,

@@ -1,8 +1,9 @@
 package io.classroom.classroom.rest;
 
-import io.classroom.classroom.Caller;
-import io.classroom.classroom.Problems;
 import io.classroom.classroom.SessionState;
+import io.classroom.classroom.error.Problems;
+import io.classroom.classroom.security.CurrentCaller;
+import io.classroom.classroom.security.Roles;
 import io.classroom.classroom.service.ClassSessionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Class sessions")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+@RolesAllowed({Roles.TEACHER, Roles.ADMIN})
 @APIResponse(responseCode = "401", description = "No valid access token")
 @APIResponse(responseCode = "403", description = "Not the class's teacher or an admin")
 public class ClassSessionResource {
@@ -61,7 +62,8 @@ public class ClassSessionResource {
                     String state,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return sessions.listMine(caller.get(), parseState(state), page, size);
+        return sessions.listMine(caller.get(), parseState(state), page, size)
+                .map(found -> PageResponse.of(found, SessionResponse::of));
     }
 
     @GET
@@ -70,7 +72,7 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "404", description = "Unknown session")
     public Uni<SessionResponse> get(@PathParam("sessionId") UUID sessionId) {
-        return sessions.get(caller.get(), sessionId.toString());
+        return sessions.get(caller.get(), sessionId.toString()).map(SessionResponse::of);
     }
 
     @POST
@@ -81,7 +83,7 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "200", description = "The ended session")
     @APIResponse(responseCode = "404", description = "Unknown session")
     public Uni<SessionResponse> end(@PathParam("sessionId") UUID sessionId) {
-        return sessions.end(caller.get(), sessionId.toString());
+        return sessions.end(caller.get(), sessionId.toString()).map(SessionResponse::of);
     }
 
     /** Parsed here rather than by JAX-RS, which would answer 404 to a bad query parameter. */

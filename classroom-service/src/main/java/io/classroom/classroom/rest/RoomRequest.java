@@ -1,5 +1,6 @@
 package io.classroom.classroom.rest;
 
+import io.classroom.classroom.service.RoomDetails;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,4 +15,9 @@ public record RoomRequest(
         @Size(max = 200) String location,
 
         @Schema(example = "[\"cam-front\"]") @Size(max = 32)
-        List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String> cameraIds) {}
+        List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String> cameraIds) {
+
+    public RoomDetails toDetails() {
+        return new RoomDetails(name, location, cameraIds);
+    }
+}

@@ -1,6 +1,7 @@
 package io.classroom.classroom.rest;
 
-import io.classroom.classroom.Caller;
+import io.classroom.classroom.security.CurrentCaller;
+import io.classroom.classroom.security.Roles;
 import io.classroom.classroom.service.RoomService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Rooms", description = "Rooms and the ids of their cameras")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.TEACHER, Caller.ADMIN})
+@RolesAllowed({Roles.TEACHER, Roles.ADMIN})
 @APIResponse(responseCode = "401", description = "No valid access token")
 @APIResponse(responseCode = "403", description = "Not a teacher or admin")
 public class RoomResource {
@@ -51,7 +52,8 @@ public class RoomResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields or camera ids")
     public Uni<Response> create(@NotNull @Valid RoomRequest request) {
-        return rooms.create(caller.get(), request)
+        return rooms.create(caller.get(), request.toDetails())
+                .map(RoomResponse::of)
                 .map(r -> Response.created(URI.create("/api/classroom/rooms/" + r.id()))
                         .entity(r)
                         .build());
@@ -64,7 +66,7 @@ public class RoomResource {
     public Uni<PageResponse<RoomResponse>> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return rooms.list(caller.get(), page, size);
+        return rooms.list(caller.get(), page, size).map(found -> PageResponse.of(found, RoomResponse::of));
     }
 
     @GET
@@ -73,7 +75,7 @@ public class RoomResource {
     @APIResponse(responseCode = "200", description = "The room")
     @APIResponse(responseCode = "404", description = "Unknown room")
     public Uni<RoomResponse> get(@PathParam("id") UUID id) {
-        return rooms.get(caller.get(), id.toString());
+        return rooms.get(caller.get(), id.toString()).map(RoomResponse::of);
     }
 
     @PUT
@@ -83,7 +85,7 @@ public class RoomResource {
     @APIResponse(responseCode = "400", description = "Invalid fields or camera ids")
     @APIResponse(responseCode = "404", description = "Unknown room")
     public Uni<RoomResponse> update(@PathParam("id") UUID id, @NotNull @Valid RoomRequest request) {
-        return rooms.update(caller.get(), id.toString(), request);
+        return rooms.update(caller.get(), id.toString(), request.toDetails()).map(RoomResponse::of);
     }
 
     @DELETE

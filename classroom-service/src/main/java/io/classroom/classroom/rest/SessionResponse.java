@@ -24,7 +24,9 @@ public record SessionResponse(
         int attendanceThreshold,
         long lateGraceSeconds,
 
-        @Schema(description = "false while a session event is not yet acknowledged by Kafka; it is retried until it is")
+        @Schema(
+                description = "false while an event of the session waits in its outbox: the relay sends it right"
+                        + " after the change, and again until Kafka acknowledges it")
         boolean eventsPublished) {
 
     public static SessionResponse of(ClassSession s) {
@@ -43,6 +45,6 @@ public record SessionResponse(
                 s.endReason,
                 s.attendanceThreshold,
                 s.lateGraceSeconds,
-                s.startEventSent && !Boolean.FALSE.equals(s.endEventSent));
+                s.outbox.isEmpty());
     }
 }

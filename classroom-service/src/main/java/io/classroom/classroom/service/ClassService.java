@@ -3,19 +3,15 @@ package io.classroom.classroom.service;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Updates;
-import io.classroom.classroom.Caller;
 import io.classroom.classroom.EndReason;
 import io.classroom.classroom.Enrolment;
-import io.classroom.classroom.Problems;
 import io.classroom.classroom.SchoolClass;
 import io.classroom.classroom.config.ClassroomConfig;
+import io.classroom.classroom.error.Problems;
 import io.classroom.classroom.repository.ClassRepository;
 import io.classroom.classroom.repository.KnownUserRepository;
 import io.classroom.classroom.repository.RoomRepository;
-import io.classroom.classroom.rest.ClassRequest;
-import io.classroom.classroom.rest.ClassResponse;
-import io.classroom.classroom.rest.PageResponse;
-import io.classroom.classroom.rest.RosterEntry;
+import io.classroom.classroom.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
@@ -49,27 +45,27 @@ public class ClassService {
         this.config = config;
     }
 
-    public Uni<ClassResponse> create(Caller caller, ClassRequest request) {
-        validateSchedule(request);
-        return requireRoom(caller, request.defaultRoomId()).chain(() -> {
+    public Uni<ClassView> create(Caller caller, ClassDetails details) {
+        validateSchedule(details);
+        return requireRoom(caller, details.defaultRoomId()).chain(() -> {
             var now = Clock.now();
             var c = new SchoolClass();
             c.id = UUID.randomUUID().toString();
             c.tenantId = caller.tenantId();
             c.teacherId = caller.userId();
-            c.title = request.title().strip();
-            c.description = request.description();
-            c.schedule = request.schedule().toDomain();
-            c.defaultRoomId = request.defaultRoomId();
-            c.attendanceThreshold = request.attendanceThreshold() != null
-                    ? request.attendanceThreshold()
+            c.title = details.title().strip();
+            c.description = details.description();
+            c.schedule = details.schedule();
+            c.defaultRoomId = details.defaultRoomId();
+            c.attendanceThreshold = details.attendanceThreshold() != null
+                    ? details.attendanceThreshold()
                     : config.classes().defaultAttendanceThreshold();
-            c.lateGraceMinutes = request.lateGraceMinutes() != null
-                    ? request.lateGraceMinutes()
+            c.lateGraceMinutes = details.lateGraceMinutes() != null
+                    ? details.lateGraceMinutes()
                     : config.classes().defaultLateGraceMinutes();
             c.createdAt = now;
             c.updatedAt = now;
-            return insertWithFreshJoinCode(c, JOIN_CODE_ATTEMPTS).map(saved -> ClassResponse.of(saved, true));
+            return insertWithFreshJoinCode(c, JOIN_CODE_ATTEMPTS).map(saved -> new ClassView(saved, true));
         });
     }
 
@@ -82,8 +78,7 @@ public class ClassService {
     }
 
     /** Teachers list what they teach, students what they are enrolled in, admins the whole tenant. */
-    public Uni<PageResponse<ClassResponse>> listMine(
-            Caller caller, boolean includeArchived, String query, int page, int size) {
+    public Uni<Page<ClassView>> listMine(Caller caller, boolean includeArchived, String query, int page, int size) {
         var scope = new ClassRepository.Scope(
                 caller.tenantId(),
                 !caller.isAdmin() && caller.isTeacher() ? caller.userId() : null,
@@ -92,46 +87,46 @@ public class ClassService {
                 query);
         return classes.count(scope)
                 .chain(total -> classes.list(scope, page, size)
-                        .map(list -> new PageResponse<>(
+                        .map(list -> new Page<>(
                                 list.stream()
-                                        .map(c -> ClassResponse.of(c, caller.manages(c)))
+                                        .map(c -> new ClassView(c, ClassAccess.manages(caller, c)))
                                         .toList(),
                                 page,
                                 size,
                                 total)));
     }
 
-    public Uni<ClassResponse> get(Caller caller, String id) {
-        return visible(caller, id).map(c -> ClassResponse.of(c, caller.manages(c)));
+    public Uni<ClassView> get(Caller caller, String id) {
+        return visible(caller, id).map(c -> new ClassView(c, ClassAccess.manages(caller, c)));
     }
 
-    public Uni<ClassResponse> update(Caller caller, String id, ClassRequest request) {
-        validateSchedule(request);
+    public Uni<ClassView> update(Caller caller, String id, ClassDetails details) {
+        validateSchedule(details);
         return managed(caller, id)
-                .call(() -> requireRoom(caller, request.defaultRoomId()))
+                .call(() -> requireRoom(caller, details.defaultRoomId()))
                 .chain(existing -> classes.updateDetails(
                         caller.tenantId(),
                         id,
                         Updates.combine(
-                                Updates.set("title", request.title().strip()),
-                                Updates.set("description", request.description()),
-                                Updates.set("schedule", request.schedule().toDomain()),
-                                Updates.set("defaultRoomId", request.defaultRoomId()),
+                                Updates.set("title", details.title().strip()),
+                                Updates.set("description", details.description()),
+                                Updates.set("schedule", details.schedule()),
+                                Updates.set("defaultRoomId", details.defaultRoomId()),
                                 Updates.set(
                                         "attendanceThreshold",
-                                        request.attendanceThreshold() != null
-                                                ? request.attendanceThreshold()
+                                        details.attendanceThreshold() != null
+                                                ? details.attendanceThreshold()
                                                 : existing.attendanceThreshold),
                                 Updates.set(
                                         "lateGraceMinutes",
-                                        request.lateGraceMinutes() != null
-                                                ? request.lateGraceMinutes()
+                                        details.lateGraceMinutes() != null
+                                                ? details.lateGraceMinutes()
                                                 : existing.lateGraceMinutes),
                                 Updates.set("updatedAt", Date.from(Clock.now())))))
                 .onItem()
                 .ifNull()
                 .failWith(() -> Problems.notFound("class", id))
-                .map(c -> ClassResponse.of(c, true));
+                .map(c -> new ClassView(c, true));
     }
 
     /** Deleting a class ends its running session (reason CLASS_DELETED); past sessions stay as history. */
@@ -145,7 +140,7 @@ public class ClassService {
     }
 
     /** Archiving is idempotent; a class with a running session must be deactivated first. */
-    public Uni<ClassResponse> archive(Caller caller, String id) {
+    public Uni<ClassView> archive(Caller caller, String id) {
         return managed(caller, id)
                 .chain(() -> classes.archive(caller.tenantId(), id, Clock.now()))
                 .chain(archived -> {
@@ -154,37 +149,36 @@ public class ClassService {
                                 .failure(Problems.conflict(
                                         "session-active", "class " + id + " has an active session: end it first"));
                     }
-                    return managed(caller, id).map(c -> ClassResponse.of(c, true));
+                    return managed(caller, id).map(c -> new ClassView(c, true));
                 });
     }
 
     /** Joining twice answers the class again; an archived class takes no new students. */
-    public Uni<ClassResponse> join(Caller caller, String rawCode) {
+    public Uni<ClassView> join(Caller caller, String rawCode) {
         var code = JoinCodes.normalise(rawCode);
         return classes.findByJoinCode(caller.tenantId(), code)
                 .onItem()
                 .ifNull()
                 .failWith(() -> Problems.notFound("join code", code))
                 .chain(c -> enrol(caller.tenantId(), c, caller.userId(), caller.displayName()))
-                .map(c -> ClassResponse.of(c, false));
+                .map(c -> new ClassView(c, false));
     }
 
-    public Uni<List<RosterEntry>> roster(Caller caller, String id) {
-        return managed(caller, id)
-                .map(c -> c.students.stream().map(RosterEntry::of).toList());
+    public Uni<List<Enrolment>> roster(Caller caller, String id) {
+        return managed(caller, id).map(c -> c.students);
     }
 
-    public Uni<List<RosterEntry>> addStudent(Caller caller, String id, String userId) {
+    public Uni<List<Enrolment>> addStudent(Caller caller, String id, String userId) {
         return managed(caller, id)
                 .chain(c -> enrol(caller.tenantId(), c, userId, null))
-                .map(c -> c.students.stream().map(RosterEntry::of).toList());
+                .map(c -> c.students);
     }
 
     /** Teachers remove anyone from their class; a student may leave a class. Removing an absent student is a no-op. */
     public Uni<Void> removeStudent(Caller caller, String id, String userId) {
         return visible(caller, id)
                 .invoke(c -> {
-                    if (!caller.manages(c) && !userId.equals(caller.userId())) {
+                    if (!ClassAccess.manages(caller, c) && !userId.equals(caller.userId())) {
                         throw Problems.forbidden("only the class's teacher removes other students");
                     }
                 })
@@ -221,7 +215,7 @@ public class ClassService {
                 .ifNull()
                 .failWith(() -> Problems.notFound("class", id))
                 .invoke(c -> {
-                    if (!caller.sees(c)) {
+                    if (!ClassAccess.sees(caller, c)) {
                         throw Problems.notFound("class", id);
                     }
                 });
@@ -230,7 +224,7 @@ public class ClassService {
     /** The class if the caller teaches it or is an admin; enrolled students get 403, others 404. */
     Uni<SchoolClass> managed(Caller caller, String id) {
         return visible(caller, id).invoke(c -> {
-            if (!caller.manages(c)) {
+            if (!ClassAccess.manages(caller, c)) {
                 throw Problems.forbidden("only the class's teacher or an admin may do this");
             }
         });
@@ -247,13 +241,13 @@ public class ClassService {
                 .replaceWithVoid();
     }
 
-    private static void validateSchedule(ClassRequest request) {
+    private static void validateSchedule(ClassDetails details) {
         try {
-            ZoneId.of(request.schedule().timeZone());
+            ZoneId.of(details.schedule().timeZone);
         } catch (DateTimeException e) {
             throw Problems.badRequest(
                     "invalid-schedule",
-                    "schedule.timeZone '" + request.schedule().timeZone() + "' is not an IANA time zone");
+                    "schedule.timeZone '" + details.schedule().timeZone + "' is not an IANA time zone");
         }
     }
 

@@ -1,18 +1,21 @@
 package io.classroom.classroom.service;
 
-import io.classroom.classroom.Caller;
 import io.classroom.classroom.ClassSession;
 import io.classroom.classroom.EndReason;
-import io.classroom.classroom.Problems;
+import io.classroom.classroom.OutboxEntry;
 import io.classroom.classroom.SchoolClass;
 import io.classroom.classroom.SessionState;
 import io.classroom.classroom.config.ClassroomConfig;
-import io.classroom.classroom.messaging.ClassSessionEventPublisher;
+import io.classroom.classroom.error.Problems;
+import io.classroom.classroom.messaging.ClassSessionEnded;
+import io.classroom.classroom.messaging.ClassSessionEvent;
+import io.classroom.classroom.messaging.ClassSessionStarted;
+import io.classroom.classroom.messaging.Outbox;
+import io.classroom.classroom.messaging.OutboxRelay;
 import io.classroom.classroom.repository.ClassRepository;
 import io.classroom.classroom.repository.ClassSessionRepository;
 import io.classroom.classroom.repository.RoomRepository;
-import io.classroom.classroom.rest.PageResponse;
-import io.classroom.classroom.rest.SessionResponse;
+import io.classroom.classroom.security.Caller;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -24,8 +27,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Activation and end of class sessions. A session is stored before its event is sent; the event's outbox flag is
- * set once Kafka acknowledged it, and {@link #publishUnsent()} retries the others.
+ * Activation and end of class sessions. The insert that starts a session and the update that ends it each carry the
+ * event announcing it, in the session's outbox; the relay publishes it afterwards.
  */
 @ApplicationScoped
 public class ClassSessionService {
@@ -38,23 +41,26 @@ public class ClassSessionService {
     private final ClassRepository classes;
     private final RoomRepository rooms;
     private final ClassSessionRepository sessions;
-    private final ClassSessionEventPublisher publisher;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final ClassroomConfig config;
 
     public ClassSessionService(
             ClassRepository classes,
             RoomRepository rooms,
             ClassSessionRepository sessions,
-            ClassSessionEventPublisher publisher,
+            Outbox outbox,
+            OutboxRelay relay,
             ClassroomConfig config) {
         this.classes = classes;
         this.rooms = rooms;
         this.sessions = sessions;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.relay = relay;
         this.config = config;
     }
 
-    public Uni<SessionResponse> activate(Caller caller, String classId, String roomOverride) {
+    public Uni<ClassSession> activate(Caller caller, String classId, String roomOverride) {
         var tenant = caller.tenantId();
         return classes.findInTenant(tenant, classId)
                 .onItem()
@@ -71,8 +77,7 @@ public class ClassSessionService {
                             .chain(() -> cameraIds(tenant, roomId))
                             .chain(cameras -> start(c, roomId, cameras));
                 })
-                .call(publisher::publishPending)
-                .map(SessionResponse::of);
+                .invoke(relay::relaySoon);
     }
 
     /**
@@ -123,9 +128,9 @@ public class ClassSessionService {
         s.plannedEnd = now.plus(Duration.ofMinutes(c.schedule.durationMinutes));
         s.attendanceThreshold = c.attendanceThreshold;
         s.lateGraceSeconds = Duration.ofMinutes(c.lateGraceMinutes).toSeconds();
-        s.startEventId = UUID.randomUUID().toString();
-        s.startEventSent = false;
-        // The conditional update on the class document is the lock: only one activation wins.
+        s.outbox.add(announce(ClassSessionStarted.of(UUID.randomUUID(), s)));
+        // The conditional update on the class document is the lock: only one activation wins, and only the winner
+        // stores the session with its event.
         return classes.claimActiveSession(c.tenantId, c.id, c.activeSessionId, s.id, now)
                 .chain(claimed -> {
                     if (!claimed) {
@@ -138,33 +143,46 @@ public class ClassSessionService {
     }
 
     /** Ending an ended session is idempotent: it answers the session as it is, without a second event. */
-    public Uni<SessionResponse> end(Caller caller, String sessionId) {
+    public Uni<ClassSession> end(Caller caller, String sessionId) {
         return visibleSession(caller, sessionId)
                 .chain(s -> s.state == SessionState.ACTIVE
-                        ? endById(s.id, EndReason.DEACTIVATED)
-                                .chain(() -> sessions.findInTenant(caller.tenantId(), sessionId))
-                        : Uni.createFrom().item(s))
-                .map(SessionResponse::of);
+                        ? end(s, EndReason.DEACTIVATED)
+                                .onItem()
+                                .ifNull()
+                                .switchTo(() -> sessions.findInTenant(caller.tenantId(), sessionId))
+                        : Uni.createFrom().item(s));
     }
 
-    /** Ends a session if it is still active, frees its class and publishes the end; a no-op otherwise. */
+    /** Ends a session if it is still active (see {@link #end(ClassSession, EndReason)}); a no-op otherwise. */
     public Uni<Void> endById(String sessionId, EndReason reason) {
-        return sessions.end(sessionId, reason, Clock.now())
+        return sessions.findById(sessionId)
+                .onItem()
+                .ifNotNull()
+                .transformToUni(s -> end(s, reason))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Ends the session and stores ClassSessionEnded with it in one conditional update, then frees its class. The
+     * item is the ended session, or null when it was no longer active: then nothing was stored, so nothing is sent.
+     */
+    private Uni<ClassSession> end(ClassSession s, EndReason reason) {
+        var now = Clock.now();
+        var announcement = announce(ClassSessionEnded.of(UUID.randomUUID(), s, now, reason));
+        return sessions.end(s.id, reason, now, announcement)
                 .onItem()
                 .ifNotNull()
                 .call(ended -> classes.releaseActiveSession(ended.tenantId, ended.classId, ended.id))
                 .onItem()
                 .ifNotNull()
-                .call(publisher::publishPending)
-                .replaceWithVoid();
+                .invoke(relay::relaySoon);
     }
 
-    public Uni<SessionResponse> get(Caller caller, String sessionId) {
-        return visibleSession(caller, sessionId).map(SessionResponse::of);
+    public Uni<ClassSession> get(Caller caller, String sessionId) {
+        return visibleSession(caller, sessionId);
     }
 
-    public Uni<PageResponse<SessionResponse>> listForClass(
-            Caller caller, String classId, SessionState state, int page, int size) {
+    public Uni<Page<ClassSession>> listForClass(Caller caller, String classId, SessionState state, int page, int size) {
         return classes.findInTenant(caller.tenantId(), classId)
                 .onItem()
                 .ifNull()
@@ -175,16 +193,14 @@ public class ClassSessionService {
     }
 
     /** Admins see the tenant's sessions, teachers those of the classes they teach. */
-    public Uni<PageResponse<SessionResponse>> listMine(Caller caller, SessionState state, int page, int size) {
+    public Uni<Page<ClassSession>> listMine(Caller caller, SessionState state, int page, int size) {
         var teacher = caller.isAdmin() ? null : caller.userId();
         return list(new ClassSessionRepository.Scope(caller.tenantId(), null, teacher, state), page, size);
     }
 
-    private Uni<PageResponse<SessionResponse>> list(ClassSessionRepository.Scope scope, int page, int size) {
+    private Uni<Page<ClassSession>> list(ClassSessionRepository.Scope scope, int page, int size) {
         return sessions.count(scope)
-                .chain(total -> sessions.list(scope, page, size)
-                        .map(list -> new PageResponse<>(
-                                list.stream().map(SessionResponse::of).toList(), page, size, total)));
+                .chain(total -> sessions.list(scope, page, size).map(list -> new Page<>(list, page, size, total)));
     }
 
     /** Ends every session still active {@code autoEndGrace} after its planned end (reason PLANNED_END). */
@@ -194,8 +210,8 @@ public class ClassSessionService {
                 .onItem()
                 .transformToMulti(list -> Multi.createFrom().iterable(list))
                 .onItem()
-                .transformToUniAndConcatenate(s -> endById(s.id, EndReason.PLANNED_END)
-                        .replaceWith(1)
+                .transformToUniAndConcatenate(s -> end(s, EndReason.PLANNED_END)
+                        .map(ended -> ended == null ? 0 : 1)
                         .onFailure()
                         .recoverWithItem(failure -> {
                             Log.warnf("Could not auto-end session %s: %s", s.id, failure.toString());
@@ -205,16 +221,8 @@ public class ClassSessionService {
                 .with(Collectors.summingInt(Integer::intValue));
     }
 
-    /** Publishes again the events Kafka has not acknowledged yet (same event ids: consumers dedupe). */
-    public Uni<Integer> publishUnsent() {
-        var cutoff = Clock.now().minus(config.sessions().outboxMinAge());
-        return sessions.findUnsent(cutoff, JOB_BATCH)
-                .onItem()
-                .transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem()
-                .transformToUniAndConcatenate(s -> publisher.publishPending(s).map(sent -> sent ? 1 : 0))
-                .collect()
-                .with(Collectors.summingInt(Integer::intValue));
+    private OutboxEntry announce(ClassSessionEvent event) {
+        return outbox.entry(ClassSessionEvent.TOPIC, event.classId(), event);
     }
 
     private Uni<ClassSession> visibleSession(Caller caller, String sessionId) {
@@ -230,8 +238,8 @@ public class ClassSessionService {
     }
 
     private static void requireManager(Caller caller, SchoolClass c) {
-        if (!caller.manages(c)) {
-            throw caller.sees(c)
+        if (!ClassAccess.manages(caller, c)) {
+            throw ClassAccess.sees(caller, c)
                     ? Problems.forbidden("only the class's teacher or an admin may do this")
                     : Problems.notFound("class", c.id);
         }

@@ -1,13 +1,10 @@
 package io.classroom.classroom.service;
 
-import io.classroom.classroom.Caller;
-import io.classroom.classroom.Problems;
 import io.classroom.classroom.Room;
+import io.classroom.classroom.error.Problems;
 import io.classroom.classroom.repository.ClassRepository;
 import io.classroom.classroom.repository.RoomRepository;
-import io.classroom.classroom.rest.PageResponse;
-import io.classroom.classroom.rest.RoomRequest;
-import io.classroom.classroom.rest.RoomResponse;
+import io.classroom.classroom.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -26,32 +23,28 @@ public class RoomService {
         this.classes = classes;
     }
 
-    public Uni<RoomResponse> create(Caller caller, RoomRequest request) {
+    public Uni<Room> create(Caller caller, RoomDetails details) {
         var now = Clock.now();
         var room = new Room();
         room.id = UUID.randomUUID().toString();
         room.tenantId = caller.tenantId();
         room.createdAt = now;
-        apply(room, request);
-        return rooms.persist(room).map(RoomResponse::of);
+        apply(room, details);
+        return rooms.persist(room);
     }
 
-    public Uni<PageResponse<RoomResponse>> list(Caller caller, int page, int size) {
+    public Uni<Page<Room>> list(Caller caller, int page, int size) {
         return rooms.count(caller.tenantId())
-                .chain(total -> rooms.list(caller.tenantId(), page, size)
-                        .map(list -> new PageResponse<>(
-                                list.stream().map(RoomResponse::of).toList(), page, size, total)));
+                .chain(total ->
+                        rooms.list(caller.tenantId(), page, size).map(list -> new Page<>(list, page, size, total)));
     }
 
-    public Uni<RoomResponse> get(Caller caller, String id) {
-        return find(caller, id).map(RoomResponse::of);
+    public Uni<Room> get(Caller caller, String id) {
+        return find(caller, id);
     }
 
-    public Uni<RoomResponse> update(Caller caller, String id, RoomRequest request) {
-        return find(caller, id)
-                .invoke(room -> apply(room, request))
-                .call(rooms::update)
-                .map(RoomResponse::of);
+    public Uni<Room> update(Caller caller, String id, RoomDetails details) {
+        return find(caller, id).invoke(room -> apply(room, details)).call(rooms::update);
     }
 
     /** Classes that used the room as default room fall back to none (sessions then have no cameras). */
@@ -72,12 +65,12 @@ public class RoomService {
                 .failWith(() -> Problems.notFound("room", id));
     }
 
-    private static void apply(Room room, RoomRequest request) {
-        room.name = request.name().strip();
-        room.location = request.location();
-        room.cameraIds = request.cameraIds() == null
+    private static void apply(Room room, RoomDetails details) {
+        room.name = details.name().strip();
+        room.location = details.location();
+        room.cameraIds = details.cameraIds() == null
                 ? new ArrayList<>()
-                : new ArrayList<>(new LinkedHashSet<>(request.cameraIds()));
+                : new ArrayList<>(new LinkedHashSet<>(details.cameraIds()));
         room.updatedAt = Clock.now();
     }
 }

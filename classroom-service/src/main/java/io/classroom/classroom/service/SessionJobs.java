@@ -5,10 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Periodic work. Safe with several replicas: ending is a conditional update (one replica wins) and a re-sent event
- * keeps its event id.
- */
+/** Periodic work. Safe with several replicas: ending is a conditional update, so one replica wins. */
 @ApplicationScoped
 public class SessionJobs {
 
@@ -21,26 +18,13 @@ public class SessionJobs {
     @Scheduled(
             identity = "auto-end-sessions",
             every = "${classroom.sessions.auto-end-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> autoEnd() {
         return sessions.endOverdueSessions()
                 .invoke(n -> {
                     if (n > 0) {
                         Log.infof("Ended %d overdue session(s)", n);
-                    }
-                })
-                .replaceWithVoid();
-    }
-
-    @Scheduled(
-            identity = "publish-unsent-session-events",
-            every = "${classroom.sessions.outbox-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> publishUnsent() {
-        return sessions.publishUnsent()
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("Published the pending events of %d session(s)", n);
                     }
                 })
                 .replaceWithVoid();

@@ -1,6 +1,6 @@
 package io.classroom.classroom.service;
 
-import io.classroom.classroom.messaging.AuthUserEvent;
+import io.classroom.classroom.messaging.UserEvent;
 import io.classroom.classroom.repository.ClassRepository;
 import io.classroom.classroom.repository.ClassSessionRepository;
 import io.classroom.classroom.repository.KnownUserRepository;
@@ -30,34 +30,29 @@ public class UserDirectoryService {
         this.sessions = sessions;
     }
 
-    public Uni<Void> apply(AuthUserEvent event) {
-        return processed.seen(event.eventId()).chain(seen -> {
+    public Uni<Void> apply(UserEvent event) {
+        var eventId = event.eventId().toString();
+        return processed.seen(eventId).chain(seen -> {
             if (seen) {
-                Log.debugf("auth event %s already applied", event.eventId());
+                Log.debugf("auth event %s already applied", eventId);
                 return Uni.createFrom().voidItem();
             }
             // Each effect is itself idempotent, so a crash before remember() only repeats harmless writes.
-            return effect(event).chain(() -> processed.remember(event.eventId(), Instant.now()));
+            return effect(event).chain(() -> processed.remember(eventId, Instant.now()));
         });
     }
 
-    private Uni<Void> effect(AuthUserEvent event) {
+    private Uni<Void> effect(UserEvent event) {
         var tenant = event.tenantId();
-        var user = event.userId();
+        var user = event.userId().toString();
         var name = event.displayName();
-        var named = name != null && !name.isBlank();
         return switch (event.type()) {
-            case AuthUserEvent.REGISTERED ->
-                named
-                        ? knownUsers.upsert(tenant, user, name, event.occurredAt())
-                        : Uni.createFrom().voidItem();
-            case AuthUserEvent.UPDATED ->
-                named
-                        ? knownUsers
-                                .upsert(tenant, user, name, event.occurredAt())
-                                .chain(() -> classes.renameStudentEverywhere(tenant, user, name))
-                        : Uni.createFrom().voidItem();
-            case AuthUserEvent.DELETED ->
+            case UserEvent.REGISTERED -> knownUsers.upsert(tenant, user, name, event.occurredAt());
+            case UserEvent.UPDATED ->
+                knownUsers
+                        .upsert(tenant, user, name, event.occurredAt())
+                        .chain(() -> classes.renameStudentEverywhere(tenant, user, name));
+            case UserEvent.DELETED ->
                 classes.removeStudentEverywhere(tenant, user)
                         .chain(() -> sessions.anonymiseRosters(tenant, user))
                         .chain(() -> knownUsers.remove(tenant, user));

@@ -2,6 +2,7 @@ package io.classroom.tracking.messaging;
 
 import io.classroom.tracking.service.FrameService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,8 +22,10 @@ public class ObservationConsumer {
         this.retry = retry;
     }
 
+    /** The tracing metadata holds the trace of the frame, which the live update to the teacher continues. */
     @Incoming("vision-observations-in")
-    public Uni<Void> consume(FrameAnalyzed frame) {
-        return retry.untilStored("vision.observations.v1", () -> frames.process(frame));
+    public Uni<Void> consume(FrameAnalyzed frame, TracingMetadata tracing) {
+        String traceparent = tracing == null ? null : Traceparent.of(tracing.getCurrentContext());
+        return retry.untilStored("vision.observations.v1", () -> frames.process(frame, traceparent));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.tracking.OutboxEntry;
 import io.classroom.tracking.repository.OutboxRepository;
-import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ public class Outbox {
         entry.key = key;
         entry.type = event.type();
         entry.payload = write(event);
-        entry.traceparent = traceparent();
+        entry.traceparent = Traceparent.of(Context.current());
         entry.createdAt = Instant.now();
         return entries.persist(entry).replaceWithVoid();
     }
@@ -44,13 +44,5 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String traceparent() {
-        var span = Span.current().getSpanContext();
-        return span.isValid()
-                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
-                        + span.getTraceFlags().asHex()
-                : null;
     }
 }

@@ -95,7 +95,8 @@ public class OutboxRelay {
     @Scheduled(
             every = "${tracking.outbox-relay-every}",
             delayed = "${tracking.outbox-relay-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         relaySoon();
     }
@@ -135,7 +136,7 @@ public class OutboxRelay {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(entry.key)
                         .build())
-                .addMetadata(TracingMetadata.withPrevious(parent(entry.traceparent)));
+                .addMetadata(TracingMetadata.withCurrent(parent(entry.traceparent)));
         return emitter.sendMessage(message)
                 .invoke(() -> metrics.counter("outbox.published", "topic", entry.topic)
                         .increment());

@@ -28,7 +28,8 @@ public class FrameService {
         this.metrics = metrics;
     }
 
-    public Uni<Void> process(FrameAnalyzed frame) {
+    /** Applies a frame; {@code traceparent} (W3C, may be null) is the frame's trace, carried to the live feed. */
+    public Uni<Void> process(FrameAnalyzed frame, String traceparent) {
         if (frame.sessionId() == null) {
             return ignored("no-session");
         }
@@ -50,14 +51,14 @@ public class FrameService {
                         result.changed()
                                 .forEach((userId, student) ->
                                         changed.add(engine.live(result.session(), userId, student)));
-                        yield feed.publish(sessionId, changed);
+                        yield feed.publish(sessionId, changed, traceparent);
                     }
                     case DUPLICATE -> duplicate();
-                    case UNKNOWN_SESSION -> personal(frame, capturedAt);
+                    case UNKNOWN_SESSION -> personal(frame, capturedAt, traceparent);
                 });
     }
 
-    private Uni<Void> personal(FrameAnalyzed frame, long capturedAt) {
+    private Uni<Void> personal(FrameAnalyzed frame, long capturedAt, String traceparent) {
         String sessionId = frame.sessionId().toString();
         String owner = frame.userId() == null ? null : frame.userId().toString();
         FrameAnalyzed.Face face = ownerFace(frame);
@@ -81,7 +82,8 @@ public class FrameService {
                                 sample.attentive(),
                                 0,
                                 AttendanceStatus.PENDING,
-                                frame.capturedAt())));
+                                frame.capturedAt())),
+                        traceparent);
             }
             case DUPLICATE -> duplicate();
             case UNKNOWN_SESSION -> ignored("unknown-session");

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.tracking.LiveStudent;
 import io.classroom.tracking.config.TrackingConfig;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -97,24 +95,17 @@ public class LiveFeed {
         }
     }
 
-    /** Announces changed students of a session to every replica, with the current trace context. */
-    public Uni<Void> publish(String sessionId, List<LiveStudent> students) {
+    /** Announces changed students of a session to every replica, with the trace of the frame that changed them. */
+    public Uni<Void> publish(String sessionId, List<LiveStudent> students, String traceparent) {
         if (students.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         try {
-            var change = new Change(students, traceparent(Span.current().getSpanContext()));
+            var change = new Change(students, traceparent);
             return redis.pubsub(String.class).publish(CHANNEL_PREFIX + sessionId, json.writeValueAsString(change));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-    }
-
-    private static String traceparent(SpanContext span) {
-        return span.isValid()
-                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
-                        + span.getTraceFlags().asHex()
-                : null;
     }
 
     public void register(String sessionId, WebSocketConnection connection) {

@@ -68,7 +68,7 @@ class ClassSessionMessagingIT {
                 "classroom.sessions.v1",
                 classId,
                 TestSupport.sessionStarted(tenant, sessionId, classId, teacher, List.of(ada, bob, cid), START));
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().auth()
                         .oauth2(teacherToken())
                         .get("/api/tracking/sessions/{id}", sessionId)
@@ -119,7 +119,7 @@ class ClassSessionMessagingIT {
                 classId,
                 TestSupport.sessionEnded(tenant, sessionId, classId, START, START.plusSeconds(400)));
 
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().auth()
                         .oauth2(teacherToken())
                         .get("/api/tracking/sessions/{id}/attendance", sessionId)
@@ -152,7 +152,7 @@ class ClassSessionMessagingIT {
                 .fromTopics(
                         "tracking.attendance.v1",
                         m -> m.filter(r -> sessionId.toString().equals(r.key())))
-                .awaitRecords(3, Duration.ofSeconds(30));
+                .awaitRecords(3, Duration.ofSeconds(60));
         for (var record : events.getRecords()) {
             assertThat(EventSchemas.validate("tracking.attendance.v1", record.value()))
                     .isEmpty();
@@ -245,7 +245,7 @@ class ClassSessionMessagingIT {
                         "tracking.attendance.v1",
                         m -> m.filter(r -> sessionId.toString().equals(r.key())
                                 && r.value().contains("nurse")))
-                .awaitRecords(1, Duration.ofSeconds(30));
+                .awaitRecords(1, Duration.ofSeconds(60));
         assertThat(EventSchemas.validate(
                         "tracking.attendance.v1", corrected.getFirstRecord().value()))
                 .isEmpty();
@@ -283,7 +283,7 @@ class ClassSessionMessagingIT {
         produce(kafka, "auth.users.v1", ada.toString(), """
                 {"eventId":"%s","type":"UserDeleted","occurredAt":"2026-01-06T10:00:00Z","tenantId":"%s","userId":"%s"}
                 """.formatted(UUID.randomUUID(), tenant, ada));
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().auth()
                         .oauth2(token(ada, tenant, "STUDENT"))
                         .get("/api/tracking/me/attendance")
@@ -317,7 +317,7 @@ class ClassSessionMessagingIT {
                                 "vision.observations.v1.tracking-service.dlq",
                                 "classroom.sessions.v1.tracking-service.dlq"),
                         m -> m.filter(r -> r.value() != null && r.value().contains(marker)))
-                .awaitRecords(2, Duration.ofSeconds(30));
+                .awaitRecords(2, Duration.ofSeconds(60));
         for (var record : dead.getRecords()) {
             var reason = record.headers().lastHeader("dead-letter-reason");
             assertThat(reason).isNotNull();
@@ -327,7 +327,7 @@ class ClassSessionMessagingIT {
         }
         dead.stop();
 
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().auth()
                         .oauth2(teacherToken())
                         .get("/api/tracking/sessions/{id}", sessionId)

@@ -93,7 +93,7 @@ class PersonalSessionResourceIT {
         frames.add(frames.get(5));
         try (var kafka = new KafkaCompanion(KAFKA)) {
             produceAll(kafka, frames);
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> redis.list(String.class).llen("tracking:timeline:" + id) == 120);
 
             post(id, "end", "{\"at\":\"2026-01-01T10:30:00Z\"}")
@@ -110,7 +110,7 @@ class PersonalSessionResourceIT {
                     .fromTopics(
                             "tracking.activity.v1",
                             m -> m.filter(r -> student.toString().equals(r.key())))
-                    .awaitRecords(4, Duration.ofSeconds(30));
+                    .awaitRecords(4, Duration.ofSeconds(60));
             assertThat(ended.getRecords())
                     .extracting(r -> r.value())
                     .anySatisfy(

@@ -1,7 +1,5 @@
 package io.classroom.vision.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.vision.service.GalleryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,19 +12,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class FaceReplicationConsumer {
 
     private final GalleryService gallery;
-    private final ObjectMapper json;
 
-    public FaceReplicationConsumer(GalleryService gallery, ObjectMapper json) {
+    public FaceReplicationConsumer(GalleryService gallery) {
         this.gallery = gallery;
-        this.json = json;
     }
 
-    @Incoming("faces-in")
-    public void consume(String value) throws JsonProcessingException {
-        var event = json.readValue(value, FaceSetEvent.class);
-        if (event.tenantId() == null || event.userId() == null) {
-            throw new IllegalArgumentException("face event without tenantId or userId");
-        }
+    @Incoming("vision-faces-in")
+    public void consume(FaceSetEvent event) {
         gallery.apply(event);
     }
 }

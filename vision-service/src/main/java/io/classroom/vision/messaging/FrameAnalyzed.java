@@ -1,8 +1,9 @@
 package io.classroom.vision.messaging;
 
-import io.classroom.vision.rest.Dtos;
-import io.classroom.vision.tracking.FaceTracker.TrackedFace;
+import io.classroom.vision.facetrack.FaceTracker.TrackedFace;
+import io.classroom.vision.pipeline.ModelFile;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,10 @@ public record FrameAnalyzed(
         int frameHeight,
         int unknownFaces,
         List<Face> faces,
-        Map<String, String> models) {
+        Map<String, String> models)
+        implements Event {
+
+    public static final String TOPIC = "vision.observations.v1";
 
     /** One face of the frame. */
     public record Face(
@@ -70,7 +74,7 @@ public record FrameAnalyzed(
                 height,
                 unknown,
                 mapped,
-                Dtos.MODELS);
+                ModelFile.ANALYSIS_MODELS);
     }
 
     private static Face face(TrackedFace tracked, int width, int height) {
@@ -80,7 +84,7 @@ public record FrameAnalyzed(
         double y0 = clamp(d.y() / height);
         double x1 = clamp((d.x() + d.width()) / width);
         double y1 = clamp((d.y() + d.height()) / height);
-        var landmarks = new java.util.ArrayList<double[]>(5);
+        var landmarks = new ArrayList<double[]>(5);
         for (int i = 0; i < 5; i++) {
             landmarks.add(new double[] {round(d.landmarkX(i) / width), round(d.landmarkY(i) / height)});
         }

@@ -1,63 +1,68 @@
 package io.classroom.vision.messaging;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 
-/** The metadata of an {@code ingest.frames.v1} record, carried in its headers (the value is the JPEG). */
+/**
+ * The metadata of an {@code ingest.frames.v1} record, carried in its headers (camera-ingest's
+ * {@code Frame.headers.schema.json}; the value is the JPEG). The sizes are those of the {@code FrameAnalyzed} this
+ * frame becomes, so a frame that could never give a valid observation is refused on arrival.
+ */
 public record FrameHeaders(
-        String frameId,
-        String sourceId,
+        @NotBlank @Size(max = 128) String frameId,
+        @NotBlank @Size(max = 128) String sourceId,
         UUID sessionId,
         UUID userId,
-        Instant capturedAt,
-        int width,
-        int height,
-        String tenantId,
+        @NotNull Instant capturedAt,
+        @NotNull @Positive Integer width,
+        @NotNull @Positive Integer height,
+        @NotBlank @Size(max = 64) String tenantId,
+
+        @NotNull @Pattern(regexp = "image/jpeg", message = "must be image/jpeg")
         String contentType) {
 
     /**
-     * Parses the headers.
+     * Reads the headers; a missing one is left null for the validation to name.
      *
-     * @throws IllegalArgumentException naming the missing or malformed header
+     * @throws SerializationException naming a header whose value is malformed (not a UUID, an instant, a number)
      */
-    public static FrameHeaders parse(Headers headers) {
+    public static FrameHeaders of(Headers headers) {
         return new FrameHeaders(
-                required(headers, "frameId"),
-                required(headers, "sourceId"),
-                uuid(headers, "sessionId"),
-                uuid(headers, "userId"),
-                Instant.parse(required(headers, "capturedAt")),
-                positive(headers, "width"),
-                positive(headers, "height"),
-                required(headers, "tenantId"),
-                required(headers, "contentType"));
+                text(headers, "frameId"),
+                text(headers, "sourceId"),
+                parsed(headers, "sessionId", UUID::fromString, "a UUID"),
+                parsed(headers, "userId", UUID::fromString, "a UUID"),
+                parsed(headers, "capturedAt", Instant::parse, "an ISO-8601 instant"),
+                parsed(headers, "width", Integer::valueOf, "an integer"),
+                parsed(headers, "height", Integer::valueOf, "an integer"),
+                text(headers, "tenantId"),
+                text(headers, "contentType"));
     }
 
-    private static String value(Headers headers, String name) {
-        var header = headers.lastHeader(name);
+    private static String text(Headers headers, String name) {
+        var header = headers == null ? null : headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static String required(Headers headers, String name) {
-        var v = value(headers, name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("frame header " + name + " is missing");
+    private static <T> T parsed(Headers headers, String name, Function<String, T> parser, String what) {
+        var value = text(headers, name);
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        return v;
-    }
-
-    private static UUID uuid(Headers headers, String name) {
-        var v = value(headers, name);
-        return v == null || v.isBlank() ? null : UUID.fromString(v);
-    }
-
-    private static int positive(Headers headers, String name) {
-        int v = Integer.parseInt(required(headers, name));
-        if (v <= 0) {
-            throw new IllegalArgumentException("frame header " + name + " must be positive");
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new SerializationException("invalid Frame: header " + name + " is not " + what + ": '" + value + "'");
         }
-        return v;
     }
 }

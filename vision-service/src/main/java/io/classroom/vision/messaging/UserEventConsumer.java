@@ -1,36 +1,36 @@
 package io.classroom.vision.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.vision.service.GalleryService;
+import io.classroom.vision.service.StoreRetry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code UserDeleted} on {@code auth.users.v1} erases the user's faces (store, memory, FaceDeleted event). */
+/**
+ * {@code UserDeleted} on {@code auth.users.v1} erases the user's faces (store, memory, FaceDeleted event); the offset
+ * is committed once they are erased, a store or broker outage is retried until it ends.
+ */
 @ApplicationScoped
 public class UserEventConsumer {
 
     private final GalleryService gallery;
-    private final ObjectMapper json;
+    private final StoreRetry retry;
 
-    public UserEventConsumer(GalleryService gallery, ObjectMapper json) {
+    public UserEventConsumer(GalleryService gallery, StoreRetry retry) {
         this.gallery = gallery;
-        this.json = json;
+        this.retry = retry;
     }
 
-    @Incoming("users-in")
-    public Uni<Void> consume(String value) throws JsonProcessingException {
-        var event = json.readValue(value, UserEvent.class);
-        if (!"UserDeleted".equals(event.type())) {
+    @Incoming("auth-users-in")
+    public Uni<Void> consume(UserEvent event) {
+        if (!UserEvent.DELETED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
-        if (event.tenantId() == null || event.userId() == null) {
-            throw new IllegalArgumentException("UserDeleted without tenantId or userId");
-        }
         // Deleting is idempotent: a redelivered event finds nothing left and publishes nothing.
-        return gallery.deleteUser(event.tenantId(), event.userId())
+        return retry.untilDone(
+                        "erasing the faces of deleted user " + event.userId(),
+                        () -> gallery.deleteUser(event.tenantId(), event.userId()))
                 .invoke(n -> Log.infof("vision: user %s deleted, %d faces erased", event.userId(), n))
                 .replaceWithVoid();
     }

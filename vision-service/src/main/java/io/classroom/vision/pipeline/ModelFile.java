@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 
 /** The model files this service runs, each pinned by SHA-256 (the same pins as deploy/assets and MODELS.md). */
 public enum ModelFile {
@@ -45,6 +46,13 @@ public enum ModelFile {
     public String modelId() {
         return modelId;
     }
+
+    /**
+     * The models behind every analysis, by role ({@code detector}, {@code pose}, {@code embedder}), as reported in
+     * analysis responses and {@code FrameAnalyzed} events.
+     */
+    public static final Map<String, String> ANALYSIS_MODELS =
+            Map.of("detector", YUNET.modelId, "pose", FSANET_1X1.modelId, "embedder", MOBILEFACENET.modelId);
 
     public Path in(Path modelsDir) {
         return modelsDir.resolve(fileName);

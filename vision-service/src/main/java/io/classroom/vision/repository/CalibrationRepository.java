@@ -16,19 +16,6 @@ public class CalibrationRepository {
         this.pool = pool;
     }
 
-    public Uni<Void> createSchema() {
-        return pool.query("""
-                        CREATE TABLE IF NOT EXISTS source_calibration (
-                            tenant_id text NOT NULL,
-                            source_id text NOT NULL,
-                            board_yaw_deg float8 NOT NULL,
-                            board_pitch_deg float8 NOT NULL,
-                            yaw_tolerance_deg float8 NOT NULL,
-                            pitch_tolerance_deg float8 NOT NULL,
-                            updated_at timestamptz NOT NULL DEFAULT now(),
-                            PRIMARY KEY (tenant_id, source_id))""").execute().replaceWithVoid();
-    }
-
     public Uni<Calibration> find(String tenantId, String sourceId) {
         return pool.preparedQuery("SELECT * FROM source_calibration WHERE tenant_id = $1 AND source_id = $2")
                 .execute(Tuple.of(tenantId, sourceId))

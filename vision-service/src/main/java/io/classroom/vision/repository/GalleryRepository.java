@@ -1,16 +1,19 @@
 package io.classroom.vision.repository;
 
+import io.classroom.vision.GalleryFace;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Enrolled face vectors in PostgreSQL ({@code float4[]} with the model id), always filtered by tenant. */
+/**
+ * Enrolled face vectors in PostgreSQL ({@code float4[]} with the model id), always filtered by tenant; the table is
+ * created by the Flyway migrations ({@code db/migration}).
+ */
 @ApplicationScoped
 public class GalleryRepository {
 
@@ -18,26 +21,6 @@ public class GalleryRepository {
 
     public GalleryRepository(Pool pool) {
         this.pool = pool;
-    }
-
-    /** One stored face vector. */
-    public record StoredFace(
-            UUID faceId, String tenantId, UUID userId, String modelId, float[] vector, OffsetDateTime createdAt) {}
-
-    public Uni<Void> createSchema() {
-        return pool.query("""
-                        CREATE TABLE IF NOT EXISTS gallery_face (
-                            face_id uuid PRIMARY KEY,
-                            tenant_id text NOT NULL,
-                            user_id uuid NOT NULL,
-                            model_id text NOT NULL,
-                            vector float4[] NOT NULL,
-                            created_at timestamptz NOT NULL DEFAULT now())""")
-                .execute()
-                .chain(() -> pool.query(
-                                "CREATE INDEX IF NOT EXISTS gallery_face_user ON gallery_face (tenant_id, user_id)")
-                        .execute())
-                .replaceWithVoid();
     }
 
     public Uni<Void> insert(String tenantId, UUID userId, String modelId, List<float[]> vectors) {
@@ -55,12 +38,12 @@ public class GalleryRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<List<StoredFace>> findByUser(String tenantId, UUID userId) {
+    public Uni<List<GalleryFace>> findByUser(String tenantId, UUID userId) {
         return pool.preparedQuery(
                         "SELECT * FROM gallery_face WHERE tenant_id = $1 AND user_id = $2 ORDER BY created_at")
                 .execute(Tuple.of(tenantId, userId))
                 .map(rows -> {
-                    var faces = new ArrayList<StoredFace>();
+                    var faces = new ArrayList<GalleryFace>();
                     rows.forEach(row -> faces.add(toFace(row)));
                     return faces;
                 });
@@ -73,11 +56,11 @@ public class GalleryRepository {
     }
 
     /** Every face of one model, for loading the in-memory index at start-up. */
-    public Uni<List<StoredFace>> findAll(String modelId) {
+    public Uni<List<GalleryFace>> findAll(String modelId) {
         return pool.preparedQuery("SELECT * FROM gallery_face WHERE model_id = $1")
                 .execute(Tuple.of(modelId))
                 .map(rows -> {
-                    var faces = new ArrayList<StoredFace>(rows.size());
+                    var faces = new ArrayList<GalleryFace>(rows.size());
                     rows.forEach(row -> faces.add(toFace(row)));
                     return faces;
                 });
@@ -95,13 +78,13 @@ public class GalleryRepository {
                 .map(rows -> rows.rowCount());
     }
 
-    private static StoredFace toFace(Row row) {
+    private static GalleryFace toFace(Row row) {
         var boxed = row.getArrayOfFloats("vector");
         var vector = new float[boxed.length];
         for (int i = 0; i < boxed.length; i++) {
             vector[i] = boxed[i];
         }
-        return new StoredFace(
+        return new GalleryFace(
                 row.getUUID("face_id"),
                 row.getString("tenant_id"),
                 row.getUUID("user_id"),

@@ -1,5 +1,9 @@
 package io.classroom.vision.rest;
 
+import io.classroom.vision.pipeline.FaceEmbedder;
+import io.classroom.vision.security.CurrentCaller;
+import io.classroom.vision.security.Roles;
+import io.classroom.vision.service.Base64Images;
 import io.classroom.vision.service.GalleryService;
 import io.classroom.vision.service.VisionService;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,18 +31,18 @@ public class AnalysisResource {
 
     private final VisionService vision;
     private final GalleryService gallery;
-    private final JsonWebToken jwt;
+    private final CurrentCaller caller;
 
-    public AnalysisResource(VisionService vision, GalleryService gallery, JsonWebToken jwt) {
+    public AnalysisResource(VisionService vision, GalleryService gallery, CurrentCaller caller) {
         this.vision = vision;
         this.gallery = gallery;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
     @Path("/analyze")
     @Consumes({"image/jpeg", "image/png"})
-    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(
             summary = "Analyse an image",
             description = "Faces with boxes, landmarks, head pose, gaze, attention (using the source's calibration) and"
@@ -57,15 +60,15 @@ public class AnalysisResource {
             @Parameter(description = "class session whose roster restricts recognition") @QueryParam("sessionId")
                     UUID sessionId,
             byte[] image) {
-        var caller = Caller.of(jwt);
-        return vision.analyse(caller.tenantId(), image, sourceId, sessionId, caller.staff())
-                .map(frame -> Dtos.analysis(frame, caller.staff()));
+        var who = caller.get();
+        return vision.analyse(who.tenantId(), image, sourceId, sessionId, who.isStaff())
+                .map(frame -> Dtos.analysis(frame, who.isStaff()));
     }
 
     @POST
     @Path("/identify")
     @Consumes({"image/jpeg", "image/png"})
-    @RolesAllowed({"TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Identify the faces of an image against the tenant's gallery")
     @APIResponse(responseCode = "200", description = "The faces, each with its identity or null (unknown)")
     @APIResponse(responseCode = "400", description = "Not a JPEG/PNG image, empty or truncated")
@@ -75,26 +78,26 @@ public class AnalysisResource {
             @Parameter(description = "class session whose roster restricts recognition") @QueryParam("sessionId")
                     UUID sessionId,
             byte[] image) {
-        var caller = Caller.of(jwt);
-        return vision.analyse(caller.tenantId(), image, null, sessionId, true).map(frame -> Dtos.analysis(frame, true));
+        var who = caller.get();
+        return vision.analyse(who.tenantId(), image, null, sessionId, true).map(frame -> Dtos.analysis(frame, true));
     }
 
     @POST
     @Path("/verify")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Verify whether two photos show the same person (largest face of each)")
     @APIResponse(responseCode = "200", description = "Cosine similarity and decision")
     @APIResponse(responseCode = "400", description = "Invalid base64 or image")
     @APIResponse(responseCode = "422", description = "A photo shows no face")
     public Uni<Dtos.Verification> verify(@Valid @NotNull Dtos.VerifyRequest request) {
-        Caller.of(jwt);
+        caller.get();
         var a = Base64Images.decode(request.imageA(), "imageA");
         var b = Base64Images.decode(request.imageB(), "imageB");
         double threshold = gallery.recognition().threshold();
         return vision.embedLargestFace(a, "imageA")
                 .chain(va -> vision.embedLargestFace(b, "imageB").map(vb -> {
-                    double similarity = Dtos.round(io.classroom.vision.pipeline.FaceEmbedder.cosine(va, vb));
+                    double similarity = Dtos.round(FaceEmbedder.cosine(va, vb));
                     return new Dtos.Verification(similarity, similarity >= threshold, threshold);
                 }));
     }

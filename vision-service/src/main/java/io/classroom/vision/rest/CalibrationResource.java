@@ -1,6 +1,9 @@
 package io.classroom.vision.rest;
 
+import io.classroom.vision.error.Problems;
 import io.classroom.vision.pipeline.Calibration;
+import io.classroom.vision.security.CurrentCaller;
+import io.classroom.vision.security.Roles;
 import io.classroom.vision.service.CalibrationService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,45 +30,45 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CalibrationResource {
 
     private final CalibrationService calibrations;
-    private final JsonWebToken jwt;
+    private final CurrentCaller caller;
 
-    public CalibrationResource(CalibrationService calibrations, JsonWebToken jwt) {
+    public CalibrationResource(CalibrationService calibrations, CurrentCaller caller) {
         this.calibrations = calibrations;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
-    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "The calibration applied to a source (straight ahead when none is stored)")
     @APIResponse(responseCode = "200", description = "The calibration")
     public Uni<Dtos.CalibrationBody> get(@PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId) {
-        var caller = Caller.of(jwt);
-        return calibrations.effective(caller.tenantId(), sourceId).map(CalibrationResource::toBody);
+        var tenantId = caller.get().tenantId();
+        return calibrations.effective(tenantId, sourceId).map(CalibrationResource::toBody);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Set a source's calibration")
     @APIResponse(responseCode = "200", description = "The stored calibration")
     @APIResponse(responseCode = "400", description = "Angles out of range")
     public Uni<Dtos.CalibrationBody> put(
             @PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId,
             @Valid @NotNull Dtos.CalibrationBody body) {
-        var caller = Caller.of(jwt);
+        var tenantId = caller.get().tenantId();
         var calibration = new Calibration(
                 body.boardYawDeg(), body.boardPitchDeg(), body.yawToleranceDeg(), body.pitchToleranceDeg());
-        return calibrations.save(caller.tenantId(), sourceId, calibration).replaceWith(body);
+        return calibrations.save(tenantId, sourceId, calibration).replaceWith(body);
     }
 
     @DELETE
-    @RolesAllowed({"TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Remove a source's calibration (back to straight ahead)")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No calibration stored for this source")
     public Uni<Response> delete(@PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId) {
-        var caller = Caller.of(jwt);
-        return calibrations.delete(caller.tenantId(), sourceId).map(deleted -> {
+        var tenantId = caller.get().tenantId();
+        return calibrations.delete(tenantId, sourceId).map(deleted -> {
             if (!deleted) {
                 throw Problems.notFound("no calibration stored for source " + sourceId);
             }

@@ -1,6 +1,5 @@
 package io.classroom.vision.rest;
 
-import io.classroom.vision.pipeline.FaceEmbedder;
 import io.classroom.vision.pipeline.ModelFile;
 import io.classroom.vision.service.AnalysedFace;
 import io.classroom.vision.service.FrameResult;
@@ -14,12 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class Dtos {
 
     private Dtos() {}
-
-    /** Models behind every analysis. */
-    public static final Map<String, String> MODELS = Map.of(
-            "detector", ModelFile.YUNET.modelId(),
-            "pose", ModelFile.FSANET_1X1.modelId(),
-            "embedder", FaceEmbedder.MODEL_ID);
 
     @Schema(description = "A box in pixels of the analysed image")
     public record Box(double x, double y, double width, double height) {}
@@ -91,7 +84,7 @@ public final class Dtos {
                 frame.width(),
                 frame.height(),
                 frame.faces().stream().map(f -> face(f, withIdentity)).toList(),
-                MODELS);
+                ModelFile.ANALYSIS_MODELS);
     }
 
     static Face face(AnalysedFace face, boolean withIdentity) {

@@ -1,7 +1,11 @@
 package io.classroom.vision.rest;
 
-import io.classroom.vision.config.VisionConfig;
-import io.classroom.vision.repository.GalleryRepository.StoredFace;
+import io.classroom.vision.GalleryFace;
+import io.classroom.vision.error.Problems;
+import io.classroom.vision.security.Caller;
+import io.classroom.vision.security.CurrentCaller;
+import io.classroom.vision.security.Roles;
+import io.classroom.vision.service.Base64Images;
 import io.classroom.vision.service.GalleryService;
 import io.classroom.vision.service.VisionService;
 import io.smallrye.mutiny.Multi;
@@ -11,7 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +28,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,26 +45,24 @@ public class GalleryResource {
 
     private final GalleryService gallery;
     private final VisionService vision;
-    private final VisionConfig config;
-    private final JsonWebToken jwt;
+    private final CurrentCaller caller;
 
-    public GalleryResource(GalleryService gallery, VisionService vision, VisionConfig config, JsonWebToken jwt) {
+    public GalleryResource(GalleryService gallery, VisionService vision, CurrentCaller caller) {
         this.gallery = gallery;
         this.vision = vision;
-        this.config = config;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Enrol a user from photos (multipart, one or more `photo` parts)")
     @APIResponse(responseCode = "201", description = "The user's faces after enrolment")
     @APIResponse(responseCode = "400", description = "No photo, or a photo that is not a JPEG/PNG image")
     @APIResponse(responseCode = "403", description = "Not allowed to enrol this user")
     @APIResponse(responseCode = "422", description = "A photo shows zero or several faces, or too many faces enrolled")
     public Uni<Response> enrolMultipart(@PathParam("userId") UUID userId, @RestForm("photo") List<FileUpload> photos) {
-        var caller = mayEnrol(userId);
+        var who = mayEnrol(userId);
         if (photos == null || photos.isEmpty()) {
             throw Problems.of(Response.Status.BAD_REQUEST, "no-photo", "No photo", "send one or more 'photo' parts");
         }
@@ -74,35 +74,35 @@ public class GalleryResource {
                 throw new UncheckedIOException(e);
             }
         }
-        return enrol(caller, userId, images);
+        return enrol(who, userId, images);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Enrol a user from base64 photos")
     @APIResponse(responseCode = "201", description = "The user's faces after enrolment")
     @APIResponse(responseCode = "400", description = "Invalid base64 or image")
     @APIResponse(responseCode = "403", description = "Not allowed to enrol this user")
     @APIResponse(responseCode = "422", description = "A photo shows zero or several faces, or too many faces enrolled")
     public Uni<Response> enrolJson(@PathParam("userId") UUID userId, @Valid @NotNull Dtos.EnrolRequest request) {
-        var caller = mayEnrol(userId);
+        var who = mayEnrol(userId);
         var images = new ArrayList<Labelled>();
         for (int i = 0; i < request.images().size(); i++) {
             var label = "images[" + i + "]";
             images.add(new Labelled(label, Base64Images.decode(request.images().get(i), label)));
         }
-        return enrol(caller, userId, images);
+        return enrol(who, userId, images);
     }
 
     @GET
-    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "List a user's enrolled faces")
     @APIResponse(responseCode = "200", description = "The faces")
     @APIResponse(responseCode = "404", description = "No face enrolled for this user in the tenant")
     public Uni<Dtos.UserFaces> list(@PathParam("userId") UUID userId) {
-        var caller = mayManage(userId);
-        return gallery.list(caller.tenantId(), userId).map(faces -> {
+        var who = mayManage(userId);
+        return gallery.list(who.tenantId(), userId).map(faces -> {
             if (faces.isEmpty()) {
                 throw Problems.notFound("no face enrolled for user " + userId);
             }
@@ -112,13 +112,13 @@ public class GalleryResource {
 
     @DELETE
     @Path("/{faceId}")
-    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Delete one enrolled face")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such face for this user in the tenant")
     public Uni<Response> deleteOne(@PathParam("userId") UUID userId, @PathParam("faceId") UUID faceId) {
-        var caller = mayManage(userId);
-        return gallery.deleteFace(caller.tenantId(), userId, faceId).map(deleted -> {
+        var who = mayManage(userId);
+        return gallery.deleteFace(who.tenantId(), userId, faceId).map(deleted -> {
             if (!deleted) {
                 throw Problems.notFound("no face " + faceId + " for user " + userId);
             }
@@ -127,13 +127,13 @@ public class GalleryResource {
     }
 
     @DELETE
-    @RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Delete all faces of a user")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No face enrolled for this user in the tenant")
     public Uni<Response> deleteAll(@PathParam("userId") UUID userId) {
-        var caller = mayManage(userId);
-        return gallery.deleteUser(caller.tenantId(), userId).map(deleted -> {
+        var who = mayManage(userId);
+        return gallery.deleteUser(who.tenantId(), userId).map(deleted -> {
             if (deleted == 0) {
                 throw Problems.notFound("no face enrolled for user " + userId);
             }
@@ -143,15 +143,8 @@ public class GalleryResource {
 
     private record Labelled(String label, byte[] bytes) {}
 
-    private Uni<Response> enrol(Caller caller, UUID userId, List<Labelled> images) {
-        int max = config.gallery().maxFacesPerUser();
-        return gallery.count(caller.tenantId(), userId)
-                .invoke(existing -> {
-                    if (existing + images.size() > max) {
-                        throw Problems.unprocessableImage(
-                                "user already has %d faces; at most %d are kept".formatted(existing, max));
-                    }
-                })
+    private Uni<Response> enrol(Caller who, UUID userId, List<Labelled> images) {
+        return gallery.checkRoomFor(who.tenantId(), userId, images.size())
                 // Every photo is checked before anything is stored: one bad photo enrols nothing.
                 .chain(() -> Multi.createFrom()
                         .iterable(images)
@@ -159,33 +152,25 @@ public class GalleryResource {
                         .transformToUniAndConcatenate(image -> vision.embedSingleFace(image.bytes(), image.label()))
                         .collect()
                         .asList())
-                .chain(vectors -> gallery.enrol(caller.tenantId(), userId, vectors))
+                .chain(vectors -> gallery.enrol(who.tenantId(), userId, vectors))
                 .map(faces -> Response.status(Response.Status.CREATED)
                         .entity(toBody(userId, faces))
                         .build());
     }
 
     private Caller mayManage(UUID userId) {
-        var caller = Caller.of(jwt);
-        if (!caller.staff() && !caller.userId().equals(userId)) {
-            throw new ForbiddenException("students may only manage their own faces");
-        }
-        return caller;
+        var who = caller.get();
+        gallery.checkMayManage(who, userId);
+        return who;
     }
 
     private Caller mayEnrol(UUID userId) {
-        var caller = mayManage(userId);
-        if (!caller.staff()
-                && !config.gallery()
-                        .studentSelfEnrolmentTenants()
-                        .orElse(List.of())
-                        .contains(caller.tenantId())) {
-            throw new ForbiddenException("this school does not let students enrol their own face");
-        }
-        return caller;
+        var who = caller.get();
+        gallery.checkMayEnrol(who, userId);
+        return who;
     }
 
-    private static Dtos.UserFaces toBody(UUID userId, List<StoredFace> faces) {
+    private static Dtos.UserFaces toBody(UUID userId, List<GalleryFace> faces) {
         return new Dtos.UserFaces(
                 userId,
                 faces.stream()

@@ -3,30 +3,33 @@ package io.classroom.vision.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.vision.config.VisionConfig;
+import io.classroom.vision.facetrack.FaceTracker;
+import io.classroom.vision.messaging.Frame;
 import io.classroom.vision.messaging.FrameAnalyzed;
-import io.classroom.vision.messaging.FrameHeaders;
-import io.classroom.vision.tracking.FaceTracker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.logging.Log;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Frames from the ingest topic, scheduled by a {@link FrameDispatcher}: a backlog of a source is thinned to
- * one frame per {@code vision.frames.backlog-keep-every} (the others dropped, counted and acknowledged), each source
- * has at most one frame on
- * the model workers, and a frame is acknowledged once its {@code FrameAnalyzed} is acknowledged by Kafka. A frame
- * that cannot be analysed (invalid image) is counted and acknowledged: retrying would fail the same way. A failed
- * calibration lookup or publication nacks the frame.
+ * Frames from the ingest topic, scheduled by a {@link FrameDispatcher}: a backlog of a source is thinned to one frame
+ * per {@code vision.frames.backlog-keep-every} (the others dropped, counted and acknowledged), each source has at most
+ * one frame on the model workers, and a frame is acknowledged once its {@code FrameAnalyzed} is acknowledged by Kafka.
+ * A calibration lookup or a publication that fails is retried until the store or broker is back ({@link StoreRetry});
+ * a frame the models cannot analyse (an invalid image) is counted and negatively acknowledged, for the dead-letter
+ * topic: retrying would fail the same way. The observation continues the frame's trace: analysis runs on worker
+ * threads, so the incoming record's trace context travels with the frame to the publication.
  */
 @ApplicationScoped
 public class FrameProcessor {
@@ -35,21 +38,23 @@ public class FrameProcessor {
     private final GalleryService gallery;
     private final CalibrationService calibrations;
     private final SessionRosters rosters;
-    private final MutinyEmitter<Record<String, String>> observations;
+    private final StoreRetry retry;
+    private final MutinyEmitter<String> observations;
     private final ObjectMapper json;
-    private final FrameDispatcher<Frame, FaceTracker> dispatcher;
+    private final FrameDispatcher<Traced, FaceTracker> dispatcher;
     private final Counter failed;
     private final Timer processing;
 
-    /** A frame waiting for a worker. */
-    public record Frame(FrameHeaders headers, byte[] jpeg) {}
+    /** A frame with the trace context of the record that brought it (null when tracing is off). */
+    private record Traced(Frame frame, Context trace) {}
 
     public FrameProcessor(
             AnalyzerPool pool,
             GalleryService gallery,
             CalibrationService calibrations,
             SessionRosters rosters,
-            @Channel("observations-out") MutinyEmitter<Record<String, String>> observations,
+            StoreRetry retry,
+            @Channel("vision-observations-out") MutinyEmitter<String> observations,
             ObjectMapper json,
             VisionConfig config,
             MeterRegistry metrics) {
@@ -57,6 +62,7 @@ public class FrameProcessor {
         this.gallery = gallery;
         this.calibrations = calibrations;
         this.rosters = rosters;
+        this.retry = retry;
         this.observations = observations;
         this.json = json;
         var tracking = config.tracking();
@@ -67,7 +73,7 @@ public class FrameProcessor {
                 config.frames().maxSources(),
                 config.frames().maxWaiting(),
                 config.frames().backlogKeepEvery().toMillis(),
-                frame -> frame.headers().capturedAt().toEpochMilli(),
+                traced -> traced.frame().headers().capturedAt().toEpochMilli(),
                 key -> new FaceTracker(
                         key.substring(key.indexOf('\u0000') + 1),
                         tracking.minIou(),
@@ -77,25 +83,30 @@ public class FrameProcessor {
                 this::process,
                 dropped::increment);
         this.failed = Counter.builder("vision.frames.failed")
-                .description("frames that could not be analysed (invalid image)")
+                .description("frames that could not be analysed (invalid image), sent to the dead-letter topic")
                 .register(metrics);
         this.processing = Timer.builder("vision.frames.processing").register(metrics);
     }
 
     /** Accepts a frame; returns at once, {@code message} is acknowledged once the frame is published or dropped. */
     public void offer(Frame frame, Message<?> message) {
-        dispatcher.offer(frame.headers().tenantId() + '\u0000' + frame.headers().sourceId(), frame, message);
+        var trace = TracingMetadata.fromMessage(message)
+                .map(TracingMetadata::getCurrentContext)
+                .orElse(null);
+        var h = frame.headers();
+        dispatcher.offer(h.tenantId() + '\u0000' + h.sourceId(), new Traced(frame, trace), message);
     }
 
-    private Uni<Void> process(FaceTracker tracker, Frame frame) {
-        var h = frame.headers();
+    private Uni<Void> process(FaceTracker tracker, Traced traced) {
+        var h = traced.frame().headers();
         var roster = rosters.roster(h.tenantId(), h.sessionId());
         long now = h.capturedAt().toEpochMilli();
         long started = System.nanoTime();
-        return calibrations
-                .effective(h.tenantId(), h.sourceId())
+        return retry.untilDone(
+                        "calibration lookup of source " + h.sourceId(),
+                        () -> calibrations.effective(h.tenantId(), h.sourceId()))
                 .chain(calibration -> pool.submit(analyzer -> {
-                            var mat = pool.decoder().decode(frame.jpeg());
+                            var mat = pool.decoder().decode(traced.frame().jpeg());
                             try {
                                 var faces = analyzer.analyse(mat, calibration, f -> tracker.needsEmbedding(f, now));
                                 var tracked = tracker.update(
@@ -110,19 +121,29 @@ public class FrameProcessor {
                         .retry()
                         .withBackOff(Duration.ofMillis(20), Duration.ofSeconds(1))
                         .indefinitely()
-                        // A frame the models cannot analyse would fail again: counted and acked.
-                        // A calibration lookup or publication failure propagates and nacks the frame.
                         .onFailure()
-                        .recoverWithItem(failure -> {
+                        .transform(failure -> {
                             failed.increment();
-                            Log.debugf("vision: frame %s not analysed: %s", h.frameId(), failure.getMessage());
-                            return null;
+                            var cause = failure instanceof CompletionException && failure.getCause() != null
+                                    ? failure.getCause()
+                                    : failure;
+                            return new IllegalArgumentException(
+                                    "frame " + h.frameId() + " could not be analysed: " + cause.getMessage(), cause);
                         }))
-                .chain(event -> event == null
-                        ? Uni.createFrom().voidItem()
-                        : observations
-                                .send(Record.of(h.sourceId(), toJson(event)))
-                                .invoke(() -> processing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS)));
+                .chain(event -> retry.untilDone(
+                                "publication of the observation of frame " + h.frameId(),
+                                () -> publish(event, traced.trace()))
+                        .invoke(() -> processing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS)));
+    }
+
+    /** Sends one observation keyed by its source, as a child of the frame's trace; completes once Kafka acked it. */
+    private Uni<Void> publish(FrameAnalyzed event, Context trace) {
+        var message = Message.of(toJson(event))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(event.sourceId())
+                        .build())
+                .addMetadata(TracingMetadata.withCurrent(trace));
+        return observations.sendMessage(message);
     }
 
     private String toJson(Object event) {

@@ -2,20 +2,22 @@ package io.classroom.vision.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroom.vision.GalleryFace;
 import io.classroom.vision.config.VisionConfig;
+import io.classroom.vision.error.Problems;
 import io.classroom.vision.gallery.GalleryIndex;
 import io.classroom.vision.gallery.Recognition;
 import io.classroom.vision.messaging.FaceSetEvent;
 import io.classroom.vision.pipeline.FaceEmbedder;
 import io.classroom.vision.repository.GalleryRepository;
-import io.classroom.vision.repository.GalleryRepository.StoredFace;
+import io.classroom.vision.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import jakarta.ws.rs.ForbiddenException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,17 +38,19 @@ public class GalleryService {
     private final MutinyEmitter<Record<String, String>> faces;
     private final ObjectMapper json;
     private final Recognition recognition;
+    private final VisionConfig.Gallery rules;
     private final Map<String, GalleryIndex> indexes = new ConcurrentHashMap<>();
 
     public GalleryService(
             GalleryRepository repository,
-            @Channel("faces-out") MutinyEmitter<Record<String, String>> faces,
+            @Channel("vision-faces-out") MutinyEmitter<Record<String, String>> faces,
             ObjectMapper json,
             VisionConfig config,
             MeterRegistry metrics) {
         this.repository = repository;
         this.faces = faces;
         this.json = json;
+        this.rules = config.gallery();
         this.recognition = new Recognition(
                 config.recognition().threshold(), config.recognition().margin());
         metrics.gauge(
@@ -92,16 +96,50 @@ public class GalleryService {
         return index == null ? GalleryIndex.Match.NONE : index.search(vector, roster);
     }
 
-    public Uni<List<StoredFace>> list(String tenantId, UUID userId) {
+    /**
+     * Whether the caller may see and delete {@code userId}'s faces: staff anyone's, a student their own.
+     *
+     * @throws ForbiddenException otherwise
+     */
+    public void checkMayManage(Caller caller, UUID userId) {
+        if (!caller.isStaff() && !caller.userId().equals(userId)) {
+            throw new ForbiddenException("students may only manage their own faces");
+        }
+    }
+
+    /**
+     * Whether the caller may enrol {@code userId}: staff anyone, a student themself where the school allows it.
+     *
+     * @throws ForbiddenException otherwise
+     */
+    public void checkMayEnrol(Caller caller, UUID userId) {
+        checkMayManage(caller, userId);
+        if (!caller.isStaff()
+                && !rules.studentSelfEnrolmentTenants().orElse(List.of()).contains(caller.tenantId())) {
+            throw new ForbiddenException("this school does not let students enrol their own face");
+        }
+    }
+
+    /** Fails with 422 when {@code more} faces would take the user beyond the faces kept per user. */
+    public Uni<Void> checkRoomFor(String tenantId, UUID userId, int more) {
+        int max = rules.maxFacesPerUser();
+        return repository
+                .countByUser(tenantId, userId)
+                .invoke(existing -> {
+                    if (existing + more > max) {
+                        throw Problems.unprocessableImage(
+                                "user already has %d faces; at most %d are kept".formatted(existing, max));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    public Uni<List<GalleryFace>> list(String tenantId, UUID userId) {
         return repository.findByUser(tenantId, userId);
     }
 
-    public Uni<Integer> count(String tenantId, UUID userId) {
-        return repository.countByUser(tenantId, userId);
-    }
-
     /** Stores new vectors, then publishes the user's complete set. */
-    public Uni<List<StoredFace>> enrol(String tenantId, UUID userId, List<float[]> vectors) {
+    public Uni<List<GalleryFace>> enrol(String tenantId, UUID userId, List<float[]> vectors) {
         return repository
                 .insert(tenantId, userId, FaceEmbedder.MODEL_ID, vectors)
                 .chain(() -> publishCurrentSet(tenantId, userId, FaceSetEvent.ENROLLED));
@@ -126,26 +164,16 @@ public class GalleryService {
 
     /** Applies a replicated event: the user's set in memory becomes exactly the event's set. */
     public void apply(FaceSetEvent event) {
-        var vectors = event.faces() == null
-                ? List.<float[]>of()
-                : event.faces().stream()
-                        .filter(f -> FaceEmbedder.MODEL_ID.equals(f.modelId()) && f.vector().length == DIMENSION)
-                        .map(FaceSetEvent.Face::vector)
-                        .toList();
+        var vectors = event.faces().stream()
+                .filter(f -> FaceEmbedder.MODEL_ID.equals(f.modelId()) && f.vector().length == DIMENSION)
+                .map(FaceSetEvent.Face::vector)
+                .toList();
         index(event.tenantId()).replace(event.userId(), vectors);
     }
 
-    private Uni<List<StoredFace>> publishCurrentSet(String tenantId, UUID userId, String type) {
+    private Uni<List<GalleryFace>> publishCurrentSet(String tenantId, UUID userId, String type) {
         return repository.findByUser(tenantId, userId).call(current -> {
-            var event = new FaceSetEvent(
-                    UUID.randomUUID(),
-                    type,
-                    Instant.now(),
-                    tenantId,
-                    userId,
-                    current.stream()
-                            .map(f -> new FaceSetEvent.Face(f.faceId(), f.modelId(), f.vector()))
-                            .toList());
+            var event = FaceSetEvent.of(type, tenantId, userId, current);
             // Memory first, so this replica answers with the new set even before the topic delivers it back.
             apply(event);
             Log.debugf("gallery: %s for user %s (%d faces)", type, userId, current.size());

@@ -1,14 +1,17 @@
 package io.classroom.vision.service;
 
+import io.classroom.vision.error.Problems;
 import io.classroom.vision.pipeline.Calibration;
 import io.classroom.vision.pipeline.DetectedFace;
-import io.classroom.vision.rest.Problems;
+import io.classroom.vision.pipeline.InvalidImageException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 
 /** Single-image use cases (REST and WebSocket): analyse, embed for enrolment, verify. */
 @ApplicationScoped
@@ -61,7 +64,7 @@ public class VisionService {
                     }
                 })
                 .onFailure()
-                .transform(Problems::translate);
+                .transform(VisionService::translate);
     }
 
     /** The embedding of the only face of an enrolment photo; zero or several faces answer 422. */
@@ -80,7 +83,7 @@ public class VisionService {
                     }
                 })
                 .onFailure()
-                .transform(Problems::translate);
+                .transform(VisionService::translate);
     }
 
     /** The embedding of the largest face of a photo; no face answers 422. */
@@ -98,6 +101,20 @@ public class VisionService {
                     }
                 })
                 .onFailure()
-                .transform(Problems::translate);
+                .transform(VisionService::translate);
+    }
+
+    /** Pipeline failures as problems: bad images are the client's fault, a full queue is back-pressure. */
+    private static Throwable translate(Throwable failure) {
+        var cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof InvalidImageException invalid) {
+            return invalid.tooLarge()
+                    ? Problems.imageTooLarge(invalid.getMessage())
+                    : Problems.invalidImage(invalid.getMessage());
+        }
+        if (cause instanceof RejectedExecutionException) {
+            return Problems.overloaded();
+        }
+        return cause;
     }
 }

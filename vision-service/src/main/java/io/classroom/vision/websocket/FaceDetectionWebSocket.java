@@ -3,8 +3,9 @@ package io.classroom.vision.websocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.vision.pipeline.Calibration;
-import io.classroom.vision.rest.Base64Images;
+import io.classroom.vision.security.Roles;
 import io.classroom.vision.service.AnalysedFace;
+import io.classroom.vision.service.Base64Images;
 import io.classroom.vision.service.FrameResult;
 import io.classroom.vision.service.VisionService;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -23,7 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
  * {@code {"type":"error","message":...}} and the connection stays open.
  */
 @WebSocket(path = "/ws/face-detection/{clientId}")
-@RolesAllowed({"STUDENT", "TEACHER", "ADMIN"})
+@RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
 public class FaceDetectionWebSocket {
 
     private static final double EYE_WIDTH = 0.42;

@@ -1,0 +1,62 @@
+package io.classroom.auth.error;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import java.net.URI;
+
+/** Domain problems of auth-service, typed {@code urn:classroom:problem:<slug>}. */
+public final class Problems {
+
+    private Problems() {}
+
+    /** The one answer to every failed login or refresh, whatever the reason. */
+    public static HttpProblem invalidCredentials() {
+        return of(401, "invalid-credentials", "Invalid credentials", "The email or password is wrong.");
+    }
+
+    public static HttpProblem invalidRefreshToken() {
+        return of(
+                401,
+                "invalid-refresh-token",
+                "Invalid refresh token",
+                "The refresh token is unknown, expired or revoked; log in again.");
+    }
+
+    public static HttpProblem userNotFound() {
+        return of(404, "user-not-found", "User not found", "No such user in your tenant.");
+    }
+
+    public static HttpProblem badRequest(String slug, String detail) {
+        return of(400, slug, "Bad request", detail);
+    }
+
+    public static HttpProblem forbidden(String slug, String detail) {
+        return of(403, slug, "Forbidden", detail);
+    }
+
+    public static HttpProblem conflict(String slug, String detail) {
+        return of(409, slug, "Conflict", detail);
+    }
+
+    /** 429 with {@code Retry-After}: the login is refused until a failure counter expires. */
+    public static HttpProblem tooManyLoginFailures(long retryAfterSeconds) {
+        return builder(
+                        429,
+                        "too-many-login-failures",
+                        "Too many failed logins",
+                        "Too many failed logins; try again in " + retryAfterSeconds + " seconds.")
+                .withHeader("Retry-After", retryAfterSeconds)
+                .build();
+    }
+
+    private static HttpProblem of(int status, String slug, String title, String detail) {
+        return builder(status, slug, title, detail).build();
+    }
+
+    private static HttpProblem.Builder builder(int status, String slug, String title, String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:classroom:problem:" + slug))
+                .withTitle(title)
+                .withStatus(status)
+                .withDetail(detail);
+    }
+}

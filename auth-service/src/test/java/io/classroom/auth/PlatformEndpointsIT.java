@@ -1,0 +1,41 @@
+package io.classroom.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.classroom.testing.PlatformContract;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The platform contract, plus a round trip to each store of this service. */
+@QuarkusTest
+class PlatformEndpointsIT extends PlatformContract {
+
+    @Inject
+    Pool postgres;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Override
+    protected String serviceName() {
+        return "auth-service";
+    }
+
+    @Test
+    void postgresRoundTrip() {
+        var rows = postgres.query("SELECT current_database()").executeAndAwait();
+        assertThat(rows.iterator().next().getString(0)).isEqualTo("auth");
+    }
+
+    @Test
+    void redisRoundTrip() {
+        var key = "platform-check:" + UUID.randomUUID();
+        var values = redis.value(String.class);
+        values.setex(key, 30, "ok");
+        assertThat(values.getdel(key)).isEqualTo("ok");
+    }
+}

@@ -1,0 +1,39 @@
+package io.classroom.ingest.error;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Domain problems as RFC 9457 bodies with {@code urn:classroom:problem:<slug>} types. */
+public final class Problems {
+
+    private Problems() {}
+
+    public static HttpProblem of(Response.Status status, String slug, String title, String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:classroom:problem:" + slug))
+                .withStatus(status)
+                .withTitle(title)
+                .withDetail(detail)
+                .build();
+    }
+
+    public static HttpProblem badRequest(String slug, String detail) {
+        return of(Response.Status.BAD_REQUEST, slug, "Bad request", detail);
+    }
+
+    public static HttpProblem notFound(String what) {
+        return of(Response.Status.NOT_FOUND, "not-found", "Not found", what + " not found");
+    }
+
+    /** 429 with {@code Retry-After}, so clients know when to send again. */
+    public static HttpProblem tooManyRequests(String detail, int retryAfterSeconds) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:classroom:problem:rate-limited"))
+                .withStatus(Response.Status.TOO_MANY_REQUESTS)
+                .withTitle("Too Many Requests")
+                .withDetail(detail)
+                .withHeader("Retry-After", retryAfterSeconds)
+                .build();
+    }
+}

@@ -1,0 +1,413 @@
+package io.classroom.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroom.ingest.FramesTopic;
+import io.classroom.ingest.TestClock;
+import io.classroom.ingest.security.Roles;
+import io.classroom.ingest.service.SessionStore;
+import io.classroom.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webcam uploads over REST and the WebSocket against the real broker and Redis. The rate limit counts frames per
+ * second of the service's clock, which the tests hold still: how many frames pass does not depend on how fast the
+ * test runs.
+ */
+@QuarkusTest
+class WebcamFrameResourceIT {
+
+    private static final String FRAMES = "/api/ingest/webcam/frames";
+    /** Only bounds a hang. */
+    private static final Duration HANG = Duration.ofSeconds(60);
+    /** %test.ingest.webcam.frames-per-second */
+    private static final int FRAMES_PER_SECOND = 3;
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    BasicWebSocketConnector connector;
+
+    @Inject
+    TestClock clock;
+
+    @TestHTTPResource("/")
+    URI baseUri;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafkaServers;
+
+    private final String tenant = TestTokens.newTenant();
+    private final String sessionId = UUID.randomUUID().toString();
+    private final String student = UUID.randomUUID().toString();
+    private final String classmate = UUID.randomUUID().toString();
+    private byte[] jpeg;
+
+    @BeforeEach
+    void activeSession() throws IOException {
+        try (var in = getClass().getResourceAsStream("/events/ingest.frames.v1/Frame.jpg")) {
+            jpeg = in.readAllBytes();
+        }
+        var now = Instant.now();
+        var event = new HashMap<String, Object>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", "ClassSessionStarted");
+        event.put("occurredAt", now.toString());
+        event.put("tenantId", tenant);
+        event.put("sessionId", sessionId);
+        event.put("classId", UUID.randomUUID().toString());
+        event.put("teacherId", UUID.randomUUID().toString());
+        event.put("roster", List.of(student, classmate));
+        event.put("cameraIds", List.of());
+        event.put("startedAt", now.toString());
+        event.put("plannedEnd", now.plusSeconds(1800).toString());
+        try (var kafka = new KafkaCompanion(kafkaServers)) {
+            kafka.produceStrings()
+                    .fromRecords(new ProducerRecord<>(
+                            "classroom.sessions.v1",
+                            (String) event.get("classId"),
+                            new ObjectMapper().writeValueAsString(event)))
+                    .awaitCompletion(HANG);
+        }
+        await().atMost(HANG).until(() -> sessions.find(sessionId).isPresent());
+        clock.hold();
+    }
+
+    @AfterEach
+    void releaseClock() {
+        clock.release();
+    }
+
+    private String studentToken(String userId) {
+        return TestTokens.token(tenant, userId, Roles.STUDENT);
+    }
+
+    @Test
+    void framesInEveryFormatArePublishedWithTheSendersHeaders() throws Exception {
+        var token = studentToken(student);
+        try (var kafka = new KafkaCompanion(kafkaServers)) {
+            var frames = FramesTopic.follow(kafka, "webcam:" + student);
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "sessionId",
+                            sessionId,
+                            "frame_base64",
+                            Base64.getEncoder().encodeToString(jpeg)))
+                    .post(FRAMES)
+                    .then()
+                    .statusCode(202)
+                    .body("sourceId", equalTo("webcam:" + student))
+                    .body("width", equalTo(320))
+                    .body("frameId", notNullValue());
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "sessionId",
+                            sessionId,
+                            "frame_base64",
+                            "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg)))
+                    .post(FRAMES)
+                    .then()
+                    .statusCode(202);
+            given().auth()
+                    .oauth2(token)
+                    .contentType("image/jpeg")
+                    .queryParam("sessionId", sessionId)
+                    .body(jpeg)
+                    .post(FRAMES)
+                    .then()
+                    .statusCode(202);
+            clock.advance(Duration.ofSeconds(1)); // the next rate window
+            given().auth()
+                    .oauth2(token)
+                    .multiPart("sessionId", sessionId)
+                    .multiPart("frame", "frame.jpg", jpeg, "image/jpeg")
+                    .post(FRAMES)
+                    .then()
+                    .statusCode(202);
+            given().auth()
+                    .oauth2(token)
+                    .contentType("image/png")
+                    .queryParam("sessionId", sessionId)
+                    .body(png(64, 48))
+                    .post(FRAMES)
+                    .then()
+                    .statusCode(202)
+                    .body("width", equalTo(64));
+
+            var records = frames.awaitRecords(5, HANG).getRecords();
+            for (var record : records) {
+                assertThat(FramesTopic.violations(record)).isEmpty();
+                assertThat(FramesTopic.headers(record))
+                        .containsEntry("sourceId", "webcam:" + student)
+                        .containsEntry("userId", student)
+                        .containsEntry("sessionId", sessionId)
+                        .containsEntry("tenantId", tenant)
+                        .containsEntry("contentType", "image/jpeg");
+                assertThat(record.value()[0] & 0xff).isEqualTo(0xFF);
+            }
+            frames.stop();
+        }
+    }
+
+    @Test
+    void badInputGetsClearClientErrors() {
+        var token = studentToken(classmate);
+        problem(
+                given().auth()
+                        .oauth2(token)
+                        .contentType("image/jpeg")
+                        .body(jpeg)
+                        .post(FRAMES),
+                400);
+        problem(
+                given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("sessionId", sessionId, "frame_base64", "%%% not base64 %%%"))
+                        .post(FRAMES),
+                400);
+        problem(
+                given().auth()
+                        .oauth2(token)
+                        .contentType("image/jpeg")
+                        .queryParam("sessionId", sessionId)
+                        .body("just some text pretending to be a JPEG".getBytes())
+                        .post(FRAMES),
+                415);
+        problem(
+                given().auth()
+                        .oauth2(token)
+                        .contentType("text/plain")
+                        .queryParam("sessionId", sessionId)
+                        .body("hello")
+                        .post(FRAMES),
+                415);
+        problem(
+                given().auth()
+                        .oauth2(token)
+                        .contentType("image/jpeg")
+                        .queryParam("sessionId", sessionId)
+                        .body(new byte[300_000])
+                        .post(FRAMES),
+                413);
+        problem(
+                given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "sessionId",
+                                sessionId,
+                                "frame_base64",
+                                Base64.getEncoder().encodeToString(new byte[300_000])))
+                        .post(FRAMES),
+                413);
+    }
+
+    @Test
+    void onlyTheRosterMaySendAndEachAtALimitedRate() {
+        var outsider = TestTokens.token(tenant, UUID.randomUUID(), Roles.STUDENT);
+        problem(binary(outsider, sessionId), 403);
+        problem(binary(studentToken(student), UUID.randomUUID().toString()), 404);
+        problem(binary(TestTokens.token(TestTokens.newTenant(), student, Roles.STUDENT), sessionId), 404);
+        binary(TestTokens.token(tenant, UUID.randomUUID(), Roles.TEACHER), sessionId)
+                .then()
+                .statusCode(202);
+        given().contentType("image/jpeg").body(jpeg).post(FRAMES).then().statusCode(401);
+
+        // Within one second of the service's clock: the limit passes, the next frame is refused.
+        var token = studentToken(classmate);
+        for (int i = 0; i < FRAMES_PER_SECOND; i++) {
+            binary(token, sessionId).then().statusCode(202);
+        }
+        var limited = binary(token, sessionId);
+        problem(limited, 429);
+        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        assertThat(limited.jsonPath().getString("type")).isEqualTo("urn:classroom:problem:rate-limited");
+        // Another user has a window of their own; the next second opens a new one.
+        binary(studentToken(student), sessionId).then().statusCode(202);
+        clock.advance(Duration.ofSeconds(1));
+        binary(token, sessionId).then().statusCode(202);
+    }
+
+    @Test
+    void webSocketTakesBinaryAndJsonFramesFromTheRoster() throws Exception {
+        var replies = new LinkedBlockingQueue<String>();
+        var connection = connector
+                .baseUri(baseUri)
+                .path("/ws/webcam/" + sessionId)
+                .addSubprotocol("bearer-token-carrier")
+                .addSubprotocol(tokenProtocol(studentToken(student)))
+                .onTextMessage((c, message) -> replies.add(message))
+                .connectAndAwait();
+        try {
+            connection.sendBinaryAndAwait(Buffer.buffer(jpeg));
+            assertThat(replies.poll(HANG.toSeconds(), TimeUnit.SECONDS)).contains("\"status\":202");
+            connection.sendTextAndAwait(new ObjectMapper()
+                    .writeValueAsString(Map.of(
+                            "sessionId",
+                            sessionId,
+                            "frame_base64",
+                            Base64.getEncoder().encodeToString(jpeg))));
+            assertThat(replies.poll(HANG.toSeconds(), TimeUnit.SECONDS)).contains("\"status\":202");
+            connection.sendBinaryAndAwait(Buffer.buffer("not an image".getBytes()));
+            assertThat(replies.poll(HANG.toSeconds(), TimeUnit.SECONDS)).contains("\"status\":415");
+        } finally {
+            connection.closeAndAwait();
+        }
+
+        // A student not on the roster: the JDK client reports how the server closed.
+        var closeCode = new AtomicInteger(-1);
+        HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .subprotocols(
+                        "bearer-token-carrier",
+                        tokenProtocol(studentToken(UUID.randomUUID().toString())))
+                .buildAsync(
+                        URI.create(baseUri.toString().replace("http", "ws") + "ws/webcam/" + sessionId),
+                        new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                                closeCode.set(statusCode);
+                                return null;
+                            }
+                        })
+                .get(HANG.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(HANG).until(() -> closeCode.get() != -1);
+        assertThat(closeCode.get()).isEqualTo(1008);
+    }
+
+    @Test
+    void publishedFramesContinueTheSendersTrace() throws Exception {
+        var upload = traceparent();
+        var message = traceparent();
+        try (var kafka = new KafkaCompanion(kafkaServers)) {
+            var frames = FramesTopic.follow(kafka, "webcam:" + classmate);
+            given().auth()
+                    .oauth2(studentToken(classmate))
+                    .header("traceparent", upload)
+                    .contentType("image/jpeg")
+                    .queryParam("sessionId", sessionId)
+                    .body(jpeg)
+                    .post(FRAMES)
+                    .then()
+                    .statusCode(202);
+            var replies = new LinkedBlockingQueue<String>();
+            var connection = connector
+                    .baseUri(baseUri)
+                    .path("/ws/webcam/" + sessionId)
+                    .addSubprotocol("bearer-token-carrier")
+                    .addSubprotocol(tokenProtocol(studentToken(classmate)))
+                    .onTextMessage((c, text) -> replies.add(text))
+                    .connectAndAwait();
+            try {
+                connection.sendTextAndAwait(new ObjectMapper()
+                        .writeValueAsString(Map.of(
+                                "sessionId",
+                                sessionId,
+                                "frame_base64",
+                                Base64.getEncoder().encodeToString(jpeg),
+                                "traceparent",
+                                message)));
+                assertThat(replies.poll(HANG.toSeconds(), TimeUnit.SECONDS)).contains("\"status\":202");
+            } finally {
+                connection.closeAndAwait();
+            }
+
+            var records = frames.awaitRecords(2, HANG).getRecords();
+            assertThat(records)
+                    .extracting(FramesTopic::traceparent)
+                    .allSatisfy(header -> assertThat(header).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
+                    .extracting(WebcamFrameResourceIT::traceId)
+                    .containsExactly(traceId(upload), traceId(message));
+            // The producer's span is a child of the sender's, not the sender's span itself.
+            assertThat(records).extracting(FramesTopic::traceparent).doesNotContain(upload, message);
+            frames.stop();
+        }
+    }
+
+    /** A fresh W3C trace context of a client, not sampled (as everything locally). */
+    private static String traceparent() {
+        var random = ThreadLocalRandom.current();
+        var hex = HexFormat.of();
+        return "00-" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong()) + "-"
+                + hex.toHexDigits(random.nextLong()) + "-00";
+    }
+
+    private static String traceId(String traceparent) {
+        return traceparent.split("-")[1];
+    }
+
+    /** What a browser sends: the Authorization header as a URI-encoded subprotocol. */
+    private static String tokenProtocol(String token) {
+        return URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token, StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
+    private io.restassured.response.Response binary(String token, String session) {
+        return given().auth()
+                .oauth2(token)
+                .contentType("image/jpeg")
+                .queryParam("sessionId", session)
+                .body(jpeg)
+                .post(FRAMES);
+    }
+
+    private static void problem(io.restassured.response.Response response, int status) {
+        response.then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("title", notNullValue())
+                .body("type", notNullValue());
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}

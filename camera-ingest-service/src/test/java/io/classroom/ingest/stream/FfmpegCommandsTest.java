@@ -1,0 +1,72 @@
+package io.classroom.ingest.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a camera's settings make of the ffmpeg command: the output rate, size and quality are ffmpeg's filters and
+ * encoder options, so checking the arguments checks what the service controls (the rate itself is ffmpeg's).
+ */
+class FfmpegCommandsTest {
+
+    private static StreamSpec spec(double fps, int width, int height, int quality) {
+        return new StreamSpec(
+                UUID.randomUUID(),
+                "school-1",
+                null,
+                "rtsp://u:p@192.0.2.10:554/stream1",
+                "rtsp://192.0.2.10:554/stream1",
+                fps,
+                width,
+                height,
+                quality,
+                Instant.EPOCH);
+    }
+
+    @Test
+    void samplesScalesAndEncodesAsConfigured() {
+        var command = FfmpegCommands.stream("/usr/bin/ffmpeg", spec(2, 320, 180, 80), Duration.ofSeconds(15));
+
+        assertThat(command.get(0)).isEqualTo("/usr/bin/ffmpeg");
+        assertThat(command).containsSubsequence("-vf", "fps=2.000,scale=320:180");
+        assertThat(command).containsSubsequence("-c:v", "mjpeg", "-q:v", Integer.toString(FfmpegCommands.qscale(80)));
+        assertThat(command).containsSubsequence("-f", "image2pipe");
+        assertThat(command).endsWith("pipe:1");
+        assertThat(command).containsSubsequence("-i", "rtsp://u:p@192.0.2.10:554/stream1");
+        assertThat(command).containsSubsequence("-rtsp_transport", "tcp", "-timeout", "15000000");
+        assertThat(command).containsSubsequence("-use_wallclock_as_timestamps", "1");
+        assertThat(command).contains("-an");
+    }
+
+    @Test
+    void fractionalRatesAndOtherSizesPassThroughExactly() {
+        assertThat(FfmpegCommands.stream("ffmpeg", spec(0.2, 1280, 720, 100), Duration.ofSeconds(1)))
+                .containsSubsequence(
+                        "-vf", "fps=0.200,scale=1280:720", "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "2");
+        assertThat(FfmpegCommands.stream("ffmpeg", spec(12.5, 640, 360, 1), Duration.ofSeconds(1)))
+                .containsSubsequence("-vf", "fps=12.500,scale=640:360")
+                .containsSubsequence("-q:v", "31");
+    }
+
+    @Test
+    void mapsJpegQualityToQscale() {
+        assertThat(FfmpegCommands.qscale(100)).isEqualTo(2);
+        assertThat(FfmpegCommands.qscale(1)).isEqualTo(31);
+        assertThat(FfmpegCommands.qscale(80)).isBetween(7, 9);
+        assertThat(FfmpegCommands.qscale(0)).isEqualTo(31);
+        assertThat(FfmpegCommands.qscale(150)).isEqualTo(2);
+    }
+
+    @Test
+    void probesTheFirstVideoStreamAsJson() {
+        assertThat(FfmpegCommands.probe("ffprobe", "rtsp://h/x", Duration.ofSeconds(10)))
+                .containsSubsequence("-select_streams", "v:0")
+                .containsSubsequence("-of", "json")
+                .containsSubsequence("-timeout", "10000000")
+                .endsWith("rtsp://h/x");
+    }
+}

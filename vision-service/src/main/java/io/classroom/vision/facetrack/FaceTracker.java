@@ -1,0 +1,195 @@
+package io.classroom.vision.facetrack;
+
+import io.classroom.vision.gallery.Recognition.Identity;
+import io.classroom.vision.pipeline.DetectedFace;
+import io.classroom.vision.pipeline.FaceAnalysis;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Follows the faces of one source across frames by box overlap (IoU). A track is re-embedded only when it is
+ * new, its identity is uncertain, or the re-embedding interval has passed; identity (majority vote) and
+ * attention (majority) are smoothed over a short window so one bad frame does not flip them. Not thread-safe:
+ * the frames of one source are processed one at a time.
+ */
+public final class FaceTracker {
+
+    private final String sourceId;
+    private final double minIou;
+    private final long reembedMillis;
+    private final long maxGapMillis;
+    private final int window;
+    private final List<Track> tracks = new ArrayList<>();
+    private long nextId = 1;
+
+    public FaceTracker(String sourceId, double minIou, long reembedMillis, long maxGapMillis, int window) {
+        this.sourceId = sourceId;
+        this.minIou = minIou;
+        this.reembedMillis = reembedMillis;
+        this.maxGapMillis = maxGapMillis;
+        this.window = window;
+    }
+
+    /** A face of the current frame with its track and smoothed state. */
+    public record TrackedFace(String trackId, FaceAnalysis analysis, Identity identity, boolean attentive) {}
+
+    /** One vote: the identity decided on one frame (userId null for unknown). */
+    private record Vote(UUID userId, double similarity) {}
+
+    private static final class Track {
+        final String id;
+        DetectedFace box;
+        long lastSeen;
+        long lastEmbedded = Long.MIN_VALUE;
+        final Deque<Vote> votes = new ArrayDeque<>();
+        final Deque<Boolean> attention = new ArrayDeque<>();
+
+        Track(String id) {
+            this.id = id;
+        }
+    }
+
+    /** Whether the face must be embedded on this frame. */
+    public boolean needsEmbedding(DetectedFace face, long now) {
+        var track = bestTrack(face, now);
+        if (track == null || track.votes.size() < 2 || now - track.lastEmbedded >= reembedMillis) {
+            return true;
+        }
+        var smoothed = smoothedVote(track);
+        return !Objects.equals(track.votes.peekLast().userId(), smoothed.userId());
+    }
+
+    /**
+     * Assigns the frame's faces to tracks and returns them with smoothed identity and attention.
+     *
+     * @param identify the open-set decision for an embedding (null for unknown)
+     */
+    public List<TrackedFace> update(List<FaceAnalysis> faces, Function<float[], Identity> identify, long now) {
+        tracks.removeIf(t -> now - t.lastSeen > maxGapMillis);
+        var assignment = assign(faces);
+        var result = new ArrayList<TrackedFace>(faces.size());
+        for (int i = 0; i < faces.size(); i++) {
+            var face = faces.get(i);
+            var track = assignment.get(i);
+            if (track == null) {
+                track = new Track(sourceId + "-" + nextId++);
+                tracks.add(track);
+            }
+            track.box = face.face();
+            track.lastSeen = now;
+            if (face.embedding() != null) {
+                var identity = identify.apply(face.embedding());
+                push(
+                        track.votes,
+                        identity == null ? new Vote(null, 0) : new Vote(identity.userId(), identity.similarity()));
+                track.lastEmbedded = now;
+            }
+            push(track.attention, face.attentive());
+            var vote = track.votes.isEmpty() ? null : smoothedVote(track);
+            var identity =
+                    vote == null || vote.userId() == null ? null : new Identity(vote.userId(), vote.similarity());
+            result.add(new TrackedFace(track.id, face, identity, smoothedAttention(track)));
+        }
+        return result;
+    }
+
+    public int activeTracks() {
+        return tracks.size();
+    }
+
+    private HashMap<Integer, Track> assign(List<FaceAnalysis> faces) {
+        record Pair(int face, Track track, double iou) {}
+        var pairs = new ArrayList<Pair>();
+        for (int i = 0; i < faces.size(); i++) {
+            for (var track : tracks) {
+                double iou = iou(faces.get(i).face(), track.box);
+                if (iou >= minIou) {
+                    pairs.add(new Pair(i, track, iou));
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingDouble(Pair::iou).reversed());
+        var assigned = new HashMap<Integer, Track>();
+        var used = new HashSet<Track>();
+        for (var p : pairs) {
+            if (!assigned.containsKey(p.face()) && used.add(p.track())) {
+                assigned.put(p.face(), p.track());
+            }
+        }
+        return assigned;
+    }
+
+    private Track bestTrack(DetectedFace face, long now) {
+        Track best = null;
+        double bestIou = minIou;
+        for (var track : tracks) {
+            if (now - track.lastSeen > maxGapMillis) {
+                continue;
+            }
+            double iou = iou(face, track.box);
+            if (iou >= bestIou) {
+                best = track;
+                bestIou = iou;
+            }
+        }
+        return best;
+    }
+
+    /** The most frequent vote in the window; ties go to the most recent; similarity averaged over its votes. */
+    private static Vote smoothedVote(Track track) {
+        var counts = new HashMap<UUID, Integer>();
+        var sums = new HashMap<UUID, Double>();
+        Vote winner = null;
+        int winnerCount = 0;
+        for (var vote : track.votes) {
+            int c = counts.merge(vote.userId() == null ? NONE : vote.userId(), 1, Integer::sum);
+            sums.merge(vote.userId() == null ? NONE : vote.userId(), vote.similarity(), Double::sum);
+            if (c >= winnerCount) {
+                winner = vote;
+                winnerCount = c;
+            }
+        }
+        if (winner == null || winner.userId() == null) {
+            return new Vote(null, 0);
+        }
+        return new Vote(winner.userId(), sums.get(winner.userId()) / winnerCount);
+    }
+
+    private static final UUID NONE = new UUID(0, 0);
+
+    private static boolean smoothedAttention(Track track) {
+        int yes = 0;
+        for (boolean a : track.attention) {
+            if (a) {
+                yes++;
+            }
+        }
+        int no = track.attention.size() - yes;
+        return yes == no ? track.attention.peekLast() : yes > no;
+    }
+
+    private <T> void push(Deque<T> deque, T value) {
+        deque.addLast(value);
+        while (deque.size() > window) {
+            deque.removeFirst();
+        }
+    }
+
+    static double iou(DetectedFace a, DetectedFace b) {
+        double x0 = Math.max(a.x(), b.x());
+        double y0 = Math.max(a.y(), b.y());
+        double x1 = Math.min(a.x() + a.width(), b.x() + b.width());
+        double y1 = Math.min(a.y() + a.height(), b.y() + b.height());
+        double inter = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+        double union = a.width() * a.height() + b.width() * b.height() - inter;
+        return union <= 0 ? 0 : inter / union;
+    }
+}

@@ -479,13 +479,14 @@ def rtsp_mount_exists(path):
         return False
 
 
-def prepare_classes(tenant, students, n, fps):
-    """Cameras /cam1../camN with a room and a class each (kept across steps: step N reuses those of smaller N)."""
+def prepare_classes(tenant, admin, students, n, fps):
+    """Cameras /cam1../camN with a room and a class each (kept across steps: step N reuses those of smaller N); the
+    school's admin sets up cameras and rooms, the teacher the classes."""
     teacher = demo.teacher_login(tenant)
     classes = []
     for k in range(1, n + 1):
-        camera = demo.ensure_camera(teacher, f"Bench camera {k}", f"rtsp://{CAMERA_HOST}:{CAMERA_PORT}/cam{k}", fps)
-        room = demo.ensure_room(teacher, f"Bench room {k}", [camera["id"]])
+        camera = demo.ensure_camera(admin, f"Bench camera {k}", f"rtsp://{CAMERA_HOST}:{CAMERA_PORT}/cam{k}", fps)
+        room = demo.ensure_room(admin, f"Bench room {k}", [camera["id"]])
         klass = demo.ensure_class(teacher, f"Bench class {k}", room, students.values())
         classes.append((camera, klass))
     return teacher, classes
@@ -505,8 +506,8 @@ def wait_streaming(teacher, cameras, sessions, timeout=90):
         time.sleep(0.5)
 
 
-def run_step(tenant, students, n, args):
-    teacher, classes = prepare_classes(tenant, students, n, args.fps)
+def run_step(tenant, admin, students, n, args):
+    teacher, classes = prepare_classes(tenant, admin, students, n, args.fps)
     sessions, listeners, sampler = [], [], Sampler()
     try:
         for _, klass in classes:
@@ -679,7 +680,7 @@ def main():
         if i:
             time.sleep(args.pause)
         log(f"step {i + 1}/{len(steps)}: {n} camera(s)")
-        row = run_step(tenant, people["students"], n, args)
+        row = run_step(tenant, people["admin"], people["students"], n, args)
         rows.append(row)
         log(HEADER)
         log(table_row(row))

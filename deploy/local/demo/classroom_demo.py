@@ -78,7 +78,9 @@ def items(listing):
 def seed_people(tenant):
     """The tenant, its admin, the teacher and the roster's students, enrolled from their photos (idempotent).
 
-    Returns {"tenant", "teacher" (the teacher's token), "students" (identity -> user id)}."""
+    Accounts come the way a school makes them: the tenant's admin invites each person with their role, and each
+    registers with their invitation code (self-registration is off, and nobody picks their own role). Returns
+    {"tenant", "admin" and "teacher" (tokens), "students" (identity -> user id)}."""
     operator = login(**OPERATOR)
     domain = f"{tenant}.school"
     tenant_admin = {"email": f"admin@{domain}", "password": PASSWORD, "displayName": "School admin"}
@@ -90,45 +92,50 @@ def seed_people(tenant):
     people = [("teacher", f"teacher@{domain}", "TEACHER")] + [(i, f"{i}@{domain}", "STUDENT") for i in t["roster"]]
     for identity, email, role in people:
         name = "Ms Teacher" if role == "TEACHER" else display_name(identity)
-        call("POST", "/api/auth/register", {"tenant": tenant, "email": email, "password": PASSWORD,
-                                            "displayName": name, "role": role}, ok=(201, 409))
+        # 409: the account exists from an earlier run
+        invitation = call("POST", "/api/auth/invitations", {"email": email, "role": role}, token=admin, ok=(201, 409))
+        if invitation.get("code"):
+            call("POST", "/api/auth/register", {"tenant": tenant, "email": email, "password": PASSWORD,
+                                                "displayName": name, "invitationCode": invitation["code"]}, ok=(202,))
     users = call("GET", "/api/auth/users?page=0&size=100", token=admin)["items"]
     ids = {u["email"]: u["id"] for u in users}
     teacher = teacher_login(tenant)
     students = {identity: ids[f"{identity}@{domain}"] for identity in t["roster"]}
 
+    # The school's admin enrols the photos (a teacher may only for students of their own classes).
     for identity, user_id in students.items():
-        enrolled = call("GET", f"/api/vision/gallery/{user_id}/faces", token=teacher, ok=(200, 404))
+        enrolled = call("GET", f"/api/vision/gallery/{user_id}/faces", token=admin, ok=(200, 404))
         if enrolled and enrolled.get("faces"):
             continue
         images = []
         for photo in t["enrolment"][identity]:
             with open(os.path.normpath(os.path.join(CLASSROOM, photo)), "rb") as f:
                 images.append(base64.b64encode(f.read()).decode())
-        call("POST", f"/api/vision/gallery/{user_id}/faces", {"images": images}, token=teacher,
+        call("POST", f"/api/vision/gallery/{user_id}/faces", {"images": images}, token=admin,
              what=f"enrol {identity}")
-    return {"tenant": tenant, "teacher": teacher, "students": students}
+    return {"tenant": tenant, "admin": admin, "teacher": teacher, "students": students}
 
 
 def teacher_login(tenant):
     return login(tenant, f"teacher@{tenant}.school", PASSWORD)
 
 
-def ensure_camera(teacher, name, rtsp_url=CAMERA_URL, analysis_fps=2):
-    """The camera called `name`, registered with the demo video's size when missing."""
-    camera = next((c for c in call("GET", "/api/ingest/cameras", token=teacher) if c["name"] == name), None)
+def ensure_camera(admin, name, rtsp_url=CAMERA_URL, analysis_fps=2):
+    """The camera called `name`, registered by the school's admin with the demo video's size when missing."""
+    camera = next((c for c in call("GET", "/api/ingest/cameras", token=admin) if c["name"] == name), None)
     if camera is None:
         t = truth()
         camera = call("POST", "/api/ingest/cameras", {
             "name": name, "rtspUrl": rtsp_url, "analysisFps": analysis_fps,
-            "outputWidth": t["width"], "outputHeight": t["height"], "jpegQuality": 85, "enabled": True}, token=teacher)
+            "outputWidth": t["width"], "outputHeight": t["height"], "jpegQuality": 85, "enabled": True}, token=admin)
     return camera
 
 
-def ensure_room(teacher, name, camera_ids):
-    room = next((r for r in items(call("GET", "/api/classroom/rooms", token=teacher)) if r["name"] == name), None)
+def ensure_room(admin, name, camera_ids):
+    """The room called `name` with these cameras: rooms are the school admin's to set up."""
+    room = next((r for r in items(call("GET", "/api/classroom/rooms", token=admin)) if r["name"] == name), None)
     if room is None:
-        room = call("POST", "/api/classroom/rooms", {"name": name, "cameraIds": camera_ids}, token=teacher)
+        room = call("POST", "/api/classroom/rooms", {"name": name, "cameraIds": camera_ids}, token=admin)
     return room
 
 
@@ -150,10 +157,9 @@ def ensure_class(teacher, title, room, student_ids):
 def seed(tenant):
     """Idempotent: a second run finds what the first created."""
     demo = seed_people(tenant)
-    teacher = demo["teacher"]
-    camera = ensure_camera(teacher, "Demo classroom camera")
-    room = ensure_room(teacher, "Demo room", [camera["id"]])
-    klass = ensure_class(teacher, "Demo class", room, demo["students"].values())
+    camera = ensure_camera(demo["admin"], "Demo classroom camera")
+    room = ensure_room(demo["admin"], "Demo room", [camera["id"]])
+    klass = ensure_class(demo["teacher"], "Demo class", room, demo["students"].values())
     return {**demo, "camera": camera, "room": room, "class": klass}
 
 
@@ -163,8 +169,7 @@ def play_session(demo, actions=()):
     `actions`: (video second, function) pairs, each called once when the video reaches that second (the resilience
     checks fail things on cue). Sets demo["first_frame"], the wall time of the video's t=0."""
     teacher, klass, camera = demo["teacher"], demo["class"], demo["camera"]
-    if klass.get("activeSessionId"):
-        call("POST", f"/api/classroom/sessions/{klass['activeSessionId']}/end", token=teacher)
+    free_camera(demo["admin"], camera["id"])
     session = call("POST", f"/api/classroom/classes/{klass['id']}/sessions", token=teacher)
     print_where_to_look(session["id"], klass["id"], demo["tenant"])
     deadline = time.time() + 60
@@ -196,6 +201,15 @@ def play_session(demo, actions=()):
         time.sleep(min(10, max(0.05, wake - time.time())))
     call("POST", f"/api/classroom/sessions/{session['id']}/end", token=teacher)
     return session["id"]
+
+
+def free_camera(admin, camera_id):
+    """Ends any session still holding the camera (an earlier run of this script, any class): a camera serves one
+    session at a time, and activating another class on it answers 409."""
+    active = items(call("GET", "/api/classroom/sessions?state=ACTIVE&size=100", token=admin))
+    for session in active:
+        if camera_id in (session.get("cameraIds") or []):
+            call("POST", f"/api/classroom/sessions/{session['id']}/end", token=admin)
 
 
 def live_status(teacher, session_id, students):

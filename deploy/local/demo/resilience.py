@@ -74,30 +74,29 @@ def frames_partitions():
         return next(int(line.split()[1]) for line in f if line.startswith("ingest.frames.v1"))
 
 
-def camera_in_other_half(teacher, name, url, other):
+def camera_in_other_half(admin, name, url, other):
     """A camera whose frames land in the other half of the frames topic's partitions than camera `other`: with two
     consumers, the range assignor gives each one half, so each vision instance gets one camera to analyse."""
     partitions = frames_partitions()
     half = kafka_partition(other["id"], partitions) < partitions // 2
     for _ in range(20):
-        camera = demo.ensure_camera(teacher, name, url)
+        camera = demo.ensure_camera(admin, name, url)
         if (kafka_partition(camera["id"], partitions) < partitions // 2) != half:
             return camera
-        demo.call("DELETE", f"/api/ingest/cameras/{camera['id']}", token=teacher)
+        demo.call("DELETE", f"/api/ingest/cameras/{camera['id']}", token=admin)
     raise SystemExit("no camera id in the other half of the partitions after 20 tries")
 
 
 def seed_room(people, cameras):
     """A room with these cameras and a class of the demo roster, for the people of demo.seed_people()."""
-    teacher = people["teacher"]
-    room = demo.ensure_room(teacher, "Resilience room", [c["id"] for c in cameras])
-    klass = demo.ensure_class(teacher, "Resilience class", room, people["students"].values())
+    room = demo.ensure_room(people["admin"], "Resilience room", [c["id"] for c in cameras])
+    klass = demo.ensure_class(people["teacher"], "Resilience class", room, people["students"].values())
     return {**people, "camera": cameras[0], "cameras": cameras, "room": room, "class": klass}
 
 
 def one_camera_room(tenant, name, url):
     people = demo.seed_people(tenant)
-    return seed_room(people, [demo.ensure_camera(people["teacher"], name, url)])
+    return seed_room(people, [demo.ensure_camera(people["admin"], name, url)])
 
 
 def vision_failover(tenant):
@@ -106,8 +105,8 @@ def vision_failover(tenant):
     try:
         url = CAMERA + MOUNTS["vision-failover"]
         people = demo.seed_people(tenant)
-        front = demo.ensure_camera(people["teacher"], "Front camera", url)
-        room = seed_room(people, [front, camera_in_other_half(people["teacher"], "Back camera", url, front)])
+        front = demo.ensure_camera(people["admin"], "Front camera", url)
+        room = seed_room(people, [front, camera_in_other_half(people["admin"], "Back camera", url, front)])
         start = {name: frames_analysed(port) or 0 for name, port in VISION_PORTS.items()}
 
         def kill_busier():

@@ -65,7 +65,8 @@ service_up() {
   port_listening "$port" && die "port $port for $svc is taken by $(port_owner "$port"); stop it or free the port"
   # Relative paths in the local profile (models, assets) resolve from the repository root.
   (cd "$REPO_ROOT" && start_detached "$svc" env VISION_MODELS_DIR="$ASSETS_DIR/models" \
-    java -Xms64m -Xmx512m -XX:+ExitOnOutOfMemoryError -Dquarkus.profile=local -Dquarkus.http.port="$port" \
+    java -Xms64m -Xmx512m -XX:+ExitOnOutOfMemoryError -Dquarkus.profile=local \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -jar "$(service_jar "$svc")")
 }
 

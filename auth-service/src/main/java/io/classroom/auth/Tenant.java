@@ -21,4 +21,11 @@ public class Tenant extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * Whether anyone may create a STUDENT account here without an invitation. Off unless the tenant's admin turns it
+     * on: a school decides who joins it.
+     */
+    @Column(name = "self_registration", nullable = false)
+    public boolean selfRegistration;
 }

@@ -4,11 +4,17 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Drives the public API the way clients do: fresh tenants, accounts and logins for every test. */
+/**
+ * Drives the public API the way clients do: fresh tenants, accounts and logins for every test. Accounts join as a
+ * school's do: the tenant's admin invites them, they register with the code.
+ */
 public final class TestAccounts {
 
     public static final String OPERATOR_TENANT = "default";
@@ -16,13 +22,19 @@ public final class TestAccounts {
     public static final String OPERATOR_PASSWORD = "admin-dev-password";
     public static final String PASSWORD = "correct horse battery";
 
+    /** The admin token of each tenant made by {@link #newTenantWithAdmin}, so that {@link #register} can invite. */
+    private static final Map<String, String> ADMINS = new ConcurrentHashMap<>();
+
     private TestAccounts() {}
 
     /** A request from a random client address, so address counters of earlier runs never interfere. */
     public static RequestSpecification client() {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", randomAddress());
+    }
+
+    public static String randomAddress() {
         var random = ThreadLocalRandom.current();
-        var address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address);
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     public static String randomTenant() {
@@ -51,27 +63,78 @@ public final class TestAccounts {
                 .post("/api/auth/tenants")
                 .then()
                 .statusCode(201);
-        return login(tenant, adminEmail, PASSWORD).get("accessToken");
+        var token = login(tenant, adminEmail, PASSWORD).get("accessToken");
+        ADMINS.put(tenant, token);
+        return token;
     }
 
-    /** Registers a STUDENT or TEACHER and returns its id. */
+    /** An account of a tenant made by {@link #newTenantWithAdmin}, through its admin's invitation; returns its id. */
     public static String register(String tenant, String email, String role) {
-        return client().body(Map.of(
-                        "tenant",
-                        tenant,
-                        "email",
-                        email,
-                        "password",
-                        PASSWORD,
-                        "displayName",
-                        "User " + email,
-                        "role",
-                        role))
+        var admin = ADMINS.get(tenant);
+        if (admin == null) {
+            throw new IllegalStateException("no admin known for tenant " + tenant + ": use newTenantWithAdmin");
+        }
+        return register(admin, tenant, email, role);
+    }
+
+    /** The admin invites, the person registers with the code; returns the new account's id. */
+    public static String register(String adminToken, String tenant, String email, String role) {
+        var code = invite(adminToken, email, role);
+        client().body(registration(tenant, email, PASSWORD, Map.of("invitationCode", code)))
                 .post("/api/auth/register")
+                .then()
+                .statusCode(202);
+        return userId(adminToken, email);
+    }
+
+    /** An invitation of the admin's tenant; returns its code. */
+    public static String invite(String adminToken, String email, String role) {
+        return given().auth()
+                .oauth2(adminToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of("email", email, "role", role))
+                .post("/api/auth/invitations")
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("id");
+                .path("code");
+    }
+
+    /** Turns self-registration of the admin's tenant on or off. */
+    public static void selfRegistration(String adminToken, boolean allowed) {
+        given().auth()
+                .oauth2(adminToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of("selfRegistration", allowed))
+                .put("/api/auth/tenants/current/settings")
+                .then()
+                .statusCode(200);
+    }
+
+    /** A registration body; {@code extra} adds or replaces fields. */
+    public static Map<String, Object> registration(
+            String tenant, String email, String password, Map<String, Object> extra) {
+        var body = new HashMap<String, Object>(
+                Map.of("tenant", tenant, "email", email, "password", password, "displayName", "User " + email));
+        body.putAll(extra);
+        return body;
+    }
+
+    /** The id of the account with this email in the admin's tenant, or null. */
+    public static String userId(String adminToken, String email) {
+        List<Map<String, Object>> users = given().auth()
+                .oauth2(adminToken)
+                .queryParam("size", 100)
+                .get("/api/auth/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
+        return users.stream()
+                .filter(user -> email.equalsIgnoreCase((String) user.get("email")))
+                .map(user -> (String) user.get("id"))
+                .findFirst()
+                .orElse(null);
     }
 
     public static Map<String, String> login(String tenant, String email, String password) {

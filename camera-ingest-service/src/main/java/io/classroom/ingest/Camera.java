@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A registered camera. {@code rtspUrl} never carries credentials; they are kept apart (encrypted at rest).
+ * A registered camera. {@code rtspUrl} never carries credentials; they are kept apart (encrypted at rest, bound to the
+ * URL's scheme, host and port). {@code tlsVerify} (rtsps only) says whether the camera's certificate is verified.
  * {@code runRequested} says a stream should run (by hand or for a class session); it runs only when enabled.
  */
 public record Camera(
@@ -16,6 +17,7 @@ public record Camera(
         String location,
         String rtspUrl,
         Credentials credentials,
+        boolean tlsVerify,
         double analysisFps,
         int outputWidth,
         int outputHeight,

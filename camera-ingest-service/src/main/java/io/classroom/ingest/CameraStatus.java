@@ -1,22 +1,21 @@
 package io.classroom.ingest;
 
-import io.classroom.ingest.stream.FailureReason;
 import io.classroom.ingest.stream.StreamState;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Live health of a camera stream, as kept in Redis by the replica that streams it. */
+/**
+ * Live health of a camera stream, as kept in Redis by the replica that streams it. The reason is coarse and there is
+ * no ffmpeg output: what ffmpeg said goes to the server log only.
+ */
 @Schema(description = "Live health of a camera stream")
 public record CameraStatus(
         UUID cameraId,
         StreamState state,
 
-        @Schema(description = "Why the stream is RECONNECTING or FAILED")
-        FailureReason reason,
-
-        @Schema(description = "Last error of ffmpeg (credentials removed)")
-        String lastError,
+        @Schema(description = "Why the stream is RECONNECTING or FAILED (details in the server log only)")
+        CameraFailure reason,
 
         Instant lastFrameAt,
 
@@ -46,7 +45,7 @@ public record CameraStatus(
 
     public static CameraStatus stopped(UUID cameraId, boolean requested) {
         return new CameraStatus(
-                cameraId, StreamState.STOPPED, null, null, null, null, 0, 0, 0, 0, null, null, requested, null);
+                cameraId, StreamState.STOPPED, null, null, null, 0, 0, 0, 0, null, null, requested, null);
     }
 
     public CameraStatus withRequested(boolean value) {
@@ -54,7 +53,6 @@ public record CameraStatus(
                 cameraId,
                 state,
                 reason,
-                lastError,
                 lastFrameAt,
                 inputFps,
                 outputFps,

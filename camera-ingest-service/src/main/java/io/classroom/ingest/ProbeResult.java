@@ -1,27 +1,34 @@
 package io.classroom.ingest;
 
-import io.classroom.ingest.stream.FailureReason;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Outcome of a connection test: the video stream's properties, or why there is none. */
+/**
+ * Outcome of a connection test: the video stream's properties, or a coarse reason why there is none. Nothing the
+ * camera or ffmpeg said reaches the caller; the server log has it.
+ */
 @Schema(description = "Connection test result")
 public record ProbeResult(
         boolean ok,
         @Schema(description = "Without credentials") String rtspUrl,
+
+        @Schema(description = "Whether credentials were sent to the camera")
+        boolean withCredentials,
+
         String codec,
         Integer width,
         Integer height,
         Double fps,
-        @Schema(description = "Why the test failed") FailureReason reason,
+        @Schema(description = "Why the test failed") CameraFailure reason,
 
-        @Schema(description = "Details of the failure (credentials removed)")
+        @Schema(description = "A fixed sentence for the reason")
         String detail) {
 
-    public static ProbeResult success(String url, String codec, Integer width, Integer height, Double fps) {
-        return new ProbeResult(true, url, codec, width, height, fps, null, null);
+    public static ProbeResult success(
+            String url, boolean withCredentials, String codec, Integer width, Integer height, Double fps) {
+        return new ProbeResult(true, url, withCredentials, codec, width, height, fps, null, null);
     }
 
-    public static ProbeResult failure(String url, FailureReason reason, String detail) {
-        return new ProbeResult(false, url, null, null, null, null, reason, detail);
+    public static ProbeResult failure(String url, boolean withCredentials, CameraFailure reason) {
+        return new ProbeResult(false, url, withCredentials, null, null, null, null, reason, reason.description());
     }
 }

@@ -1,9 +1,13 @@
 package io.classroom.classroom;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.classroom.testing.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +81,24 @@ public final class ClassroomApi {
                 .statusCode(200);
     }
 
-    public static String createRoom(User teacher, String name, String... cameraIds) {
-        return as(teacher)
+    /** Creates a room as {@code admin} (rooms and their cameras are the admins'); answers its id. */
+    public static String createRoom(User admin, String name, String... cameraIds) {
+        return as(admin)
                 .body(Map.of("name", name, "cameraIds", List.of(cameraIds)))
                 .post("/api/classroom/rooms")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /** Asserts a problem+json refusal with this status and the fields every problem carries. */
+    public static ValidatableResponse problem(ValidatableResponse response, int status) {
+        return response.statusCode(status)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(status))
+                .body("title", notNullValue())
+                .body("type", notNullValue())
+                .body("detail", notNullValue());
     }
 }

@@ -48,7 +48,35 @@ class DockerComposeTest {
             var dockerfile = module.dir().resolve(build.get("dockerfile"));
             assertThat(dockerfile).exists();
             assertThat(Files.readString(dockerfile)).contains("EXPOSE " + module.port());
-            assertThat(service.get("ports")).asList().containsExactly(module.port() + ":" + module.port());
+            // Reached through the gateway only: nothing of a service is published on the host.
+            assertThat(service).doesNotContainKey("ports");
+            assertThat(service.get("expose")).asList().containsExactly(String.valueOf(module.port()));
+        }
+    }
+
+    @Test
+    void onlyTheGatewayIsPublishedAndOnLoopbackByDefault() {
+        services.forEach((name, service) -> {
+            if (!name.equals("gateway")) {
+                assertThat(service).as(name).doesNotContainKey("ports");
+            }
+        });
+        assertThat(services.get("gateway").get("ports"))
+                .asList()
+                .containsExactly("${GATEWAY_BIND:-127.0.0.1}:8080:8080");
+    }
+
+    @Test
+    void everySecretMustBeGivenAndEveryServiceAuthenticatesToKafka() throws IOException {
+        String compose = Files.readString(ServiceModule.repoRoot().resolve("docker-compose.yml"));
+        // A secret never has a default value: `${X:-default}` only for settings that are not secret.
+        assertThat(compose).doesNotContainPattern("(?i)\\$\\{[A-Z_]*(PASSWORD|KEY)[A-Z_]*:-");
+        for (ServiceModule module : ServiceModule.all()) {
+            var environment = environment(module.name());
+            assertThat(environment.get("KAFKA_SASL_JAAS_CONFIG").toString())
+                    .as(module.name())
+                    .contains("ScramLoginModule")
+                    .contains("username=\"" + module.name() + "\"");
         }
     }
 

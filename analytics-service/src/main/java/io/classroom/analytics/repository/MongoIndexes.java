@@ -75,7 +75,8 @@ public class MongoIndexes {
                                         new IndexModel(Indexes.ascending("tenantId", "startedAt")),
                                         new IndexModel(Indexes.ascending("tenantId", "classId", "startedAt")),
                                         new IndexModel(Indexes.ascending("tenantId", "ownerId")),
-                                        new IndexModel(Indexes.ascending("tenantId", "userIds")))),
+                                        new IndexModel(Indexes.ascending("tenantId", "userIds")),
+                                        new IndexModel(Indexes.ascending("tenantId", "cameraIds")))),
                         attendance
                                 .mongoCollection()
                                 .createIndexes(List.of(
@@ -88,7 +89,8 @@ public class MongoIndexes {
                                 .mongoCollection()
                                 .createIndexes(List.of(
                                         new IndexModel(Indexes.ascending("tenantId", "sessionId", "capturedAt")),
-                                        new IndexModel(Indexes.ascending("tenantId", "faces.userId")))),
+                                        new IndexModel(Indexes.ascending("tenantId", "faces.userId")),
+                                        new IndexModel(Indexes.ascending("tenantId", "sourceId")))),
                         minutes.mongoCollection()
                                 .createIndexes(
                                         List.of(new IndexModel(Indexes.ascending("tenantId", "sessionId", "minute")))),

@@ -8,6 +8,7 @@ import com.mongodb.client.model.WriteModel;
 import io.classroom.analytics.CameraCell;
 import io.classroom.analytics.Observation;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import org.bson.Document;
 /** Raw observations (TTL) and the aggregates maintained from them on ingest. */
 @ApplicationScoped
 public class ObservationRepository implements ReactivePanacheMongoRepositoryBase<Observation, String> {
+
+    /** The source id of a user's webcam is this prefix and the user id (camera-ingest names it so). */
+    public static final String WEBCAM = "webcam:";
 
     private static final long MINUTE_MILLIS = 60_000L;
 
@@ -99,7 +103,7 @@ public class ObservationRepository implements ReactivePanacheMongoRepositoryBase
         byCell.forEach((cell, counts) -> {
             int column = cell % columns;
             int row = cell / columns;
-            String id = String.join("/", frame.tenantId, frame.sourceId, session, column + "", row + "");
+            String id = CameraCellRepository.id(frame.tenantId, frame.sourceId, session, column, row);
             var update = new Document(
                             "$setOnInsert",
                             new Document("tenantId", frame.tenantId)
@@ -119,16 +123,42 @@ public class ObservationRepository implements ReactivePanacheMongoRepositoryBase
         return Math.max(0, Math.min(cells - 1, index));
     }
 
-    /** Replaces a deleted user's identity in the raw frames that still exist. */
+    /**
+     * Replaces a deleted user in the raw frames that still exist: the frames of their webcam (whose ids and source
+     * name them: {@code webcam:<userId>}) are stored again under the pseudonym, which a redelivered frame gets too,
+     * so de-duplication still holds; faces recognised as them elsewhere carry the pseudonym.
+     */
     public Uni<Void> pseudonymise(String tenantId, String userId, String pseudonym) {
-        return find("tenantId = ?1 and faces.userId = ?2", tenantId, userId).stream()
+        return find("tenantId = ?1 and sourceId = ?2", tenantId, WEBCAM + userId)
+                .list()
+                .onItem()
+                .transformToMulti(frames -> Multi.createFrom().iterable(frames))
                 .onItem()
                 .transformToUniAndConcatenate(frame -> {
-                    frame.faces.stream().filter(f -> userId.equals(f.userId)).forEach(f -> f.userId = pseudonym);
-                    return update(frame);
+                    String stored = frame.id;
+                    frame.id = frame.id.replace(userId, pseudonym);
+                    frame.frameId = frame.frameId.replace(userId, pseudonym);
+                    frame.sourceId = WEBCAM + pseudonym;
+                    replaceFaces(frame, userId, pseudonym);
+                    return persistOrUpdate(frame).chain(() -> deleteById(stored));
                 })
                 .collect()
                 .last()
+                .chain(() -> find("tenantId = ?1 and faces.userId = ?2", tenantId, userId)
+                        .list()
+                        .onItem()
+                        .transformToMulti(frames -> Multi.createFrom().iterable(frames))
+                        .onItem()
+                        .transformToUniAndConcatenate(frame -> {
+                            replaceFaces(frame, userId, pseudonym);
+                            return update(frame);
+                        })
+                        .collect()
+                        .last())
                 .replaceWithVoid();
+    }
+
+    private static void replaceFaces(Observation frame, String userId, String pseudonym) {
+        frame.faces.stream().filter(f -> userId.equals(f.userId)).forEach(f -> f.userId = pseudonym);
     }
 }

@@ -10,6 +10,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.UpdateOptions;
@@ -138,8 +139,18 @@ public class SessionRepository implements ReactivePanacheMongoRepositoryBase<Tra
                 .map(n -> n > 0);
     }
 
-    /** Replaces a deleted user's id as owner and as roster member. */
+    /**
+     * Replaces a deleted user's id as owner, roster member and webcam, and drops the titles of their personal
+     * sessions (free text they wrote).
+     */
     public Uni<Void> pseudonymise(String tenantId, String userId, String pseudonym) {
+        Uni<?> titles = mongoCollection()
+                .updateMany(
+                        and(
+                                eq("tenantId", tenantId),
+                                eq("ownerId", userId),
+                                eq("kind", TrackedSession.Kind.PERSONAL.name())),
+                        new Document("$unset", new Document("title", "")));
         Uni<?> owner = mongoCollection()
                 .updateMany(
                         and(eq("tenantId", tenantId), eq("ownerId", userId)),
@@ -148,7 +159,29 @@ public class SessionRepository implements ReactivePanacheMongoRepositoryBase<Tra
                 .updateMany(
                         and(eq("tenantId", tenantId), eq("userIds", userId)),
                         new Document("$set", new Document("userIds.$", pseudonym)));
-        return owner.chain(() -> member).replaceWithVoid();
+        Uni<?> webcam = mongoCollection()
+                .updateMany(
+                        and(eq("tenantId", tenantId), eq("cameraIds", ObservationRepository.WEBCAM + userId)),
+                        new Document("$set", new Document("cameraIds.$", ObservationRepository.WEBCAM + pseudonym)));
+        return titles.chain(() -> owner).chain(() -> member).chain(() -> webcam).replaceWithVoid();
+    }
+
+    /** Whether any session of the tenant names the user as owner or roster member. */
+    public Uni<Boolean> involves(String tenantId, String userId) {
+        return mongoCollection()
+                .countDocuments(and(eq("tenantId", tenantId), or(eq("ownerId", userId), eq("userIds", userId))))
+                .map(n -> n > 0);
+    }
+
+    /** Whether the student is on the roster of at least one session of the class. */
+    public Uni<Boolean> attendsClass(String tenantId, String studentId, String classId) {
+        return count(
+                        "tenantId = ?1 and kind = ?2 and classId = ?3 and userIds = ?4",
+                        tenantId,
+                        TrackedSession.Kind.CLASS.name(),
+                        classId,
+                        studentId)
+                .map(n -> n > 0);
     }
 
     /** Session counts per 15-minute start bucket ({@code [epochMillis, count]}), distinct users, ended sessions. */

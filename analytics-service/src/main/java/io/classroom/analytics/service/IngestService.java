@@ -11,8 +11,8 @@ import io.classroom.analytics.messaging.ClassSessionEvent;
 import io.classroom.analytics.messaging.FrameAnalyzed;
 import io.classroom.analytics.messaging.UserEvent;
 import io.classroom.analytics.repository.AttendanceRepository;
+import io.classroom.analytics.repository.DeletedUserRepository;
 import io.classroom.analytics.repository.ObservationRepository;
-import io.classroom.analytics.repository.PageViewRepository;
 import io.classroom.analytics.repository.ProcessedEventRepository;
 import io.classroom.analytics.repository.SessionRepository;
 import io.classroom.analytics.repository.UserProfileRepository;
@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -41,8 +42,9 @@ public class IngestService {
     private final SessionRepository sessions;
     private final AttendanceRepository attendance;
     private final ObservationRepository observations;
-    private final PageViewRepository pageViews;
     private final UserProfileRepository users;
+    private final DeletedUserRepository deleted;
+    private final UserErasure erasure;
     private final AnalyticsConfig config;
 
     public IngestService(
@@ -50,15 +52,17 @@ public class IngestService {
             SessionRepository sessions,
             AttendanceRepository attendance,
             ObservationRepository observations,
-            PageViewRepository pageViews,
             UserProfileRepository users,
+            DeletedUserRepository deleted,
+            UserErasure erasure,
             AnalyticsConfig config) {
         this.processed = processed;
         this.sessions = sessions;
         this.attendance = attendance;
         this.observations = observations;
-        this.pageViews = pageViews;
         this.users = users;
+        this.deleted = deleted;
+        this.erasure = erasure;
         this.config = config;
     }
 
@@ -85,12 +89,29 @@ public class IngestService {
         });
     }
 
+    /**
+     * Users deleted before an event about them arrived (the topics are not ordered with auth.users.v1) are stored
+     * under their pseudonym: nothing names them again.
+     */
     public Uni<Void> apply(ClassSessionEvent event) {
+        if (!ClassSessionEvent.STARTED.equals(event.type())) {
+            return apply(event, Map.of());
+        }
+        List<String> people = new ArrayList<>(event.roster());
+        people.add(event.teacherId());
+        return deleted.pseudonyms(event.tenantId(), people).chain(pseudonyms -> apply(event, pseudonyms));
+    }
+
+    private Uni<Void> apply(ClassSessionEvent event, Map<String, String> pseudonyms) {
         var fields = new Document("classId", event.classId()).append("startedAt", event.startedAt());
         switch (event.type()) {
             case ClassSessionEvent.STARTED ->
-                fields.append("ownerId", event.teacherId())
-                        .append("userIds", event.roster())
+                fields.append("ownerId", pseudonyms.getOrDefault(event.teacherId(), event.teacherId()))
+                        .append(
+                                "userIds",
+                                event.roster().stream()
+                                        .map(member -> pseudonyms.getOrDefault(member, member))
+                                        .toList())
                         .append("className", event.className())
                         .append("roomId", event.roomId())
                         .append("cameraIds", event.cameraIds())
@@ -116,10 +137,17 @@ public class IngestService {
     }
 
     public Uni<Void> apply(ActivityEvent event) {
-        var fields = new Document("ownerId", event.userId()).append("userIds", List.of(event.userId()));
+        return deleted.pseudonyms(event.tenantId(), List.of(event.userId()))
+                .chain(pseudonyms -> apply(event, pseudonyms.get(event.userId())));
+    }
+
+    /** A deleted owner's session is kept under the pseudonym, without its title (free text they wrote). */
+    private Uni<Void> apply(ActivityEvent event, String pseudonym) {
+        String owner = pseudonym == null ? event.userId() : pseudonym;
+        var fields = new Document("ownerId", owner).append("userIds", List.of(owner));
         switch (event.type()) {
             case ActivityEvent.STARTED ->
-                fields.append("startedAt", event.start()).append("title", event.title());
+                fields.append("startedAt", event.start()).append("title", pseudonym == null ? event.title() : null);
             case ActivityEvent.ENDED -> {
                 Instant end = event.end();
                 Long duration = event.activeSeconds();
@@ -145,11 +173,16 @@ public class IngestService {
     }
 
     public Uni<Void> apply(AttendanceEvent event) {
+        return deleted.pseudonyms(event.tenantId(), List.of(event.userId()))
+                .chain(pseudonyms -> apply(event, pseudonyms.getOrDefault(event.userId(), event.userId())));
+    }
+
+    private Uni<Void> apply(AttendanceEvent event, String userId) {
         var row = new AttendanceRecord();
         row.tenantId = event.tenantId();
         row.sessionId = event.sessionId();
         row.classId = event.classId();
-        row.userId = event.userId();
+        row.userId = userId;
         row.status = event.status();
         row.presentSeconds = event.presentSeconds();
         row.engagedSeconds = event.engagedSeconds();
@@ -166,11 +199,36 @@ public class IngestService {
     }
 
     public Uni<Void> apply(FrameAnalyzed event) {
+        List<String> people = new ArrayList<>();
+        event.faces().stream()
+                .filter(face -> face.identity() != null)
+                .forEach(face -> people.add(face.identity().userId()));
+        String webcamOwner = event.sourceId().startsWith(ObservationRepository.WEBCAM)
+                ? event.sourceId().substring(ObservationRepository.WEBCAM.length())
+                : null;
+        if (webcamOwner != null) {
+            people.add(webcamOwner);
+        }
+        if (people.isEmpty()) {
+            return apply(event, Map.of(), null);
+        }
+        return deleted.pseudonyms(event.tenantId(), people).chain(pseudonyms -> apply(event, pseudonyms, webcamOwner));
+    }
+
+    /** A deleted webcam owner's frame is stored under the pseudonym: its id too, so a redelivery is still a duplicate. */
+    private Uni<Void> apply(FrameAnalyzed event, Map<String, String> pseudonyms, String webcamOwner) {
+        String frameId = event.frameId();
+        String sourceId = event.sourceId();
+        String ownerPseudonym = webcamOwner == null ? null : pseudonyms.get(webcamOwner);
+        if (ownerPseudonym != null) {
+            frameId = frameId.replace(webcamOwner, ownerPseudonym);
+            sourceId = ObservationRepository.WEBCAM + ownerPseudonym;
+        }
         var frame = new Observation();
-        frame.id = event.tenantId() + "/" + event.frameId();
+        frame.id = event.tenantId() + "/" + frameId;
         frame.tenantId = event.tenantId();
-        frame.frameId = event.frameId();
-        frame.sourceId = event.sourceId();
+        frame.frameId = frameId;
+        frame.sourceId = sourceId;
         frame.sessionId = event.sessionId();
         frame.capturedAt = event.capturedAt();
         frame.ingestedAt = Instant.now();
@@ -184,7 +242,8 @@ public class IngestService {
             stored.height = face.box().height();
             stored.attentive = face.attentive();
             if (face.identity() != null) {
-                stored.userId = face.identity().userId();
+                stored.userId = pseudonyms.getOrDefault(
+                        face.identity().userId(), face.identity().userId());
                 stored.similarity = face.identity().similarity();
             } else {
                 unidentified++;
@@ -207,31 +266,25 @@ public class IngestService {
     public Uni<Void> apply(UserEvent event) {
         return switch (event.type()) {
             case UserEvent.REGISTERED, UserEvent.UPDATED ->
-                once(event.eventId(), "auth.users.v1", () -> {
-                    var profile = new UserProfile();
-                    profile.id = UserProfileRepository.id(event.tenantId(), event.userId());
-                    profile.tenantId = event.tenantId();
-                    profile.userId = event.userId();
-                    profile.displayName = event.displayName();
-                    profile.email = event.email();
-                    return users.persistOrUpdate(profile).replaceWithVoid();
-                });
+                once(
+                        event.eventId(),
+                        "auth.users.v1",
+                        () -> deleted.pseudonyms(event.tenantId(), List.of(event.userId()))
+                                .chain(pseudonyms -> {
+                                    if (!pseudonyms.isEmpty()) { // re-read after the deletion: the name stays gone
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    var profile = new UserProfile();
+                                    profile.id = UserProfileRepository.id(event.tenantId(), event.userId());
+                                    profile.tenantId = event.tenantId();
+                                    profile.userId = event.userId();
+                                    profile.displayName = event.displayName();
+                                    profile.email = event.email();
+                                    return users.persistOrUpdate(profile).replaceWithVoid();
+                                }));
             case UserEvent.DELETED ->
-                once(event.eventId(), "auth.users.v1", () -> anonymise(event.tenantId(), event.userId()));
+                once(event.eventId(), "auth.users.v1", () -> erasure.erase(event.tenantId(), event.userId()));
             default -> Uni.createFrom().voidItem();
         };
-    }
-
-    /** Replaces the user's id everywhere by one random pseudonym (rows stay countable) and drops the name and email. */
-    private Uni<Void> anonymise(String tenantId, String userId) {
-        String pseudonym = "deleted-" + UUID.randomUUID();
-        Log.infof("Anonymising a deleted user of tenant %s", tenantId);
-        return pageViews
-                .pseudonymise(tenantId, userId, pseudonym)
-                .chain(() -> sessions.pseudonymise(tenantId, userId, pseudonym))
-                .chain(() -> attendance.pseudonymise(tenantId, userId, pseudonym))
-                .chain(() -> observations.pseudonymise(tenantId, userId, pseudonym))
-                .chain(() -> users.deleteById(UserProfileRepository.id(tenantId, userId)))
-                .replaceWithVoid();
     }
 }

@@ -2,12 +2,14 @@ package io.classroom.analytics.service;
 
 import io.classroom.analytics.PageView;
 import io.classroom.analytics.error.Problems;
+import io.classroom.analytics.repository.DeletedUserRepository;
 import io.classroom.analytics.repository.PageViewRepository;
 import io.classroom.analytics.repository.PageViewRepository.PageCount;
 import io.classroom.analytics.repository.SessionRepository;
 import io.classroom.analytics.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotAuthorizedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,23 +26,38 @@ public class PageAnalyticsService {
 
     private final PageViewRepository pageViews;
     private final SessionRepository sessions;
+    private final DeletedUserRepository deleted;
+    private final KnownUsers known;
 
-    public PageAnalyticsService(PageViewRepository pageViews, SessionRepository sessions) {
+    public PageAnalyticsService(
+            PageViewRepository pageViews, SessionRepository sessions, DeletedUserRepository deleted, KnownUsers known) {
         this.pageViews = pageViews;
         this.sessions = sessions;
+        this.deleted = deleted;
+        this.known = known;
     }
 
+    /** Stores a view of the caller; a user deleted while their access token still lives may not (401). */
     public Uni<PageView> track(Caller caller, String page, long timeSpentSeconds, Instant timestamp) {
         Instant now = Instant.now();
         if (timestamp != null && timestamp.isAfter(now.plus(SKEW))) {
             throw Problems.badRequest("invalid-date", "'timestamp' lies in the future");
         }
+        return deleted.pseudonyms(caller.tenantId(), List.of(caller.userId())).chain(pseudonyms -> {
+            if (!pseudonyms.isEmpty()) {
+                return Uni.createFrom().failure(new NotAuthorizedException("The account no longer exists", "Bearer"));
+            }
+            return store(caller, page, timeSpentSeconds, timestamp == null ? now : timestamp);
+        });
+    }
+
+    private Uni<PageView> store(Caller caller, String page, long timeSpentSeconds, Instant at) {
         var view = new PageView();
         view.tenantId = caller.tenantId();
         view.userId = caller.userId();
         view.page = page;
         view.timeSpentSeconds = timeSpentSeconds;
-        view.at = timestamp == null ? now : timestamp;
+        view.at = at;
         return pageViews.persist(view);
     }
 
@@ -61,8 +78,14 @@ public class PageAnalyticsService {
         });
     }
 
-    /** Students see only themselves; teachers themselves or students they teach; admins anyone of the tenant. */
+    /**
+     * Students see only themselves; teachers themselves (by default) or students they teach; admins anyone of the
+     * tenant, and the tenant as a whole (no {@code userId}): tenant-wide statistics are for admins only.
+     */
     private Uni<String> scopeUser(Caller caller, String userId) {
+        if (!caller.isAdmin() && userId == null) {
+            return Uni.createFrom().item(caller.userId());
+        }
         if (caller.isStudent()) {
             if (userId != null && !userId.equals(caller.userId())) {
                 throw Problems.forbidden("Students see their own statistics only");
@@ -77,6 +100,9 @@ public class PageAnalyticsService {
                         }
                         return userId;
                     });
+        }
+        if (userId != null && !userId.equals(caller.userId())) {
+            return known.require(caller.tenantId(), userId).replaceWith(userId);
         }
         return Uni.createFrom().item(userId);
     }

@@ -28,10 +28,12 @@ public class SessionHeatmapService {
     private static final int TOP_HOURS = 3;
 
     private final SessionRepository sessions;
+    private final KnownUsers known;
     private final AnalyticsConfig config;
 
-    public SessionHeatmapService(SessionRepository sessions, AnalyticsConfig config) {
+    public SessionHeatmapService(SessionRepository sessions, KnownUsers known, AnalyticsConfig config) {
         this.sessions = sessions;
+        this.known = known;
         this.config = config;
     }
 
@@ -68,14 +70,17 @@ public class SessionHeatmapService {
     }
 
     /**
-     * Admins: the tenant (optionally one user). Teachers: their own sessions and the classes they teach, or one student
+     * Admins: the tenant (optionally one user of it; anyone else is not found). Teachers: their own sessions and the classes they teach, or one student
      * of theirs in those classes. Students: their own sessions and the classes on whose roster they are.
      */
     private Uni<Bson> scope(Caller caller, String userId) {
         Bson tenant = eq("tenantId", caller.tenantId());
         if (caller.isAdmin()) {
-            return Uni.createFrom()
-                    .item(userId == null ? tenant : and(tenant, or(eq("userIds", userId), eq("ownerId", userId))));
+            if (userId == null) {
+                return Uni.createFrom().item(tenant);
+            }
+            return known.require(caller.tenantId(), userId)
+                    .replaceWith(and(tenant, or(eq("userIds", userId), eq("ownerId", userId))));
         }
         if (caller.isStudent()) {
             if (userId != null && !userId.equals(caller.userId())) {

@@ -162,7 +162,7 @@ class StoreFailureTest {
         volatile boolean dataError;
 
         FlakyIngest(AnalyticsConfig config) {
-            super(null, null, null, null, null, null, config);
+            super(null, null, null, null, null, null, null, config);
         }
 
         @Override

@@ -18,7 +18,7 @@ public interface AuthConfig {
     /** Password hashing and policy. */
     Password password();
 
-    /** Brute-force protection of the login endpoint. */
+    /** Brute-force protection of login and registration. */
     BruteForce bruteForce();
 
     /** Tenant and admin created at start when absent. */
@@ -27,6 +27,14 @@ public interface AuthConfig {
     /** How often the outbox relay sends what an earlier run could not (it also runs right after every commit). */
     @WithDefault("10S")
     Duration outboxRelayEvery();
+
+    /**
+     * A UserDeleted is sent again this long after the first time, a little more than the topic's {@code segment.ms}:
+     * Kafka rolls a segment only on an append, and compaction (which removes the user's older records, with their
+     * name and email) never touches the active segment.
+     */
+    @WithDefault("11S")
+    Duration erasureCompactionNudge();
 
     /** Access and refresh token settings. */
     interface Token {
@@ -75,22 +83,40 @@ public interface AuthConfig {
         @WithDefault("4")
         int workerPoolSize();
 
+        /**
+         * Tasks that may wait for a crypto worker; beyond them a request answers 503 with Retry-After at once instead
+         * of queueing without bound (32 waiting on 4 workers at cost 12: about two seconds).
+         */
+        @WithDefault("32")
+        int workerQueueSize();
+
         /** Minimum password length in characters. */
         @WithDefault("10")
         int minLength();
     }
 
-    /** Brute-force protection of the login endpoint. */
+    /**
+     * Brute-force protection of login and registration. Attempts are counted before they are checked: a login is
+     * verified only while its counters are within the limits; a success clears the account's counter and takes itself
+     * off the address's, so what the counters hold is failures plus attempts in flight.
+     */
     interface BruteForce {
-        /** Failed logins for one (tenant, email) within the window before 429. */
+        /** Login attempts for one account (tenant, email) not followed by a success within the window before 429. */
         @WithDefault("5")
         int maxFailuresPerEmail();
 
-        /** Failed logins from one client address within the window before 429. */
+        /** Login attempts from one client address not followed by a success within the window before 429. */
         @WithDefault("50")
         int maxFailuresPerAddress();
 
-        /** Window of the failure counters; also the longest Retry-After. */
+        /**
+         * Registrations from one client address within the window before 429 (each one costs a bcrypt hash): room for
+         * a class registering at once behind its school's NAT.
+         */
+        @WithDefault("60")
+        int maxRegistrationsPerAddress();
+
+        /** Window of every counter, from its first attempt; also the longest Retry-After. */
         @WithDefault("PT15M")
         Duration window();
     }

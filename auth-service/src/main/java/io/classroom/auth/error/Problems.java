@@ -37,6 +37,20 @@ public final class Problems {
         return of(409, slug, "Conflict", detail);
     }
 
+    /** The caller's tenant is not stored: tenants are never deleted, so only a token from elsewhere gets this. */
+    public static HttpProblem tenantNotFound() {
+        return of(404, "tenant-not-found", "Tenant not found", "Your tenant does not exist.");
+    }
+
+    public static HttpProblem invitationNotFound() {
+        return of(404, "invitation-not-found", "Invitation not found", "No such invitation in your tenant.");
+    }
+
+    /** 403 for a caller whose role does not allow the operation. */
+    public static HttpProblem roleRequired(String detail) {
+        return forbidden("role-required", detail);
+    }
+
     /** 429 with {@code Retry-After}: the login is refused until a failure counter expires. */
     public static HttpProblem tooManyLoginFailures(long retryAfterSeconds) {
         return builder(
@@ -44,6 +58,31 @@ public final class Problems {
                         "too-many-login-failures",
                         "Too many failed logins",
                         "Too many failed logins; try again in " + retryAfterSeconds + " seconds.")
+                .withHeader("Retry-After", retryAfterSeconds)
+                .build();
+    }
+
+    /** 429 with {@code Retry-After}: too many registrations from the client's address. */
+    public static HttpProblem tooManyRegistrations(long retryAfterSeconds) {
+        return builder(
+                        429,
+                        "too-many-registrations",
+                        "Too many registrations",
+                        "Too many registrations from your address; try again in " + retryAfterSeconds + " seconds.")
+                .withHeader("Retry-After", retryAfterSeconds)
+                .build();
+    }
+
+    /**
+     * 503 with {@code Retry-After}: a bounded resource (the crypto workers, a connection pool) and its waiting line are
+     * full; the request was not processed.
+     */
+    public static HttpProblem busy(long retryAfterSeconds) {
+        return builder(
+                        503,
+                        "busy",
+                        "Service busy",
+                        "Too many requests at once; try again in " + retryAfterSeconds + " seconds.")
                 .withHeader("Retry-After", retryAfterSeconds)
                 .build();
     }

@@ -1,6 +1,7 @@
 package io.classroom.auth.messaging;
 
 import io.classroom.auth.OutboxEntry;
+import io.classroom.auth.config.AuthConfig;
 import io.classroom.auth.repository.OutboxRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -43,16 +44,19 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile boolean stopping;
+    private final long compactionNudgeMillis;
 
     public OutboxRelay(
             @Channel("auth-users-out") MutinyEmitter<String> users,
             OutboxRepository entries,
             Vertx vertx,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            AuthConfig config) {
         this.users = users;
         this.entries = entries;
         this.vertx = vertx;
         this.metrics = metrics;
+        this.compactionNudgeMillis = config.erasureCompactionNudge().toMillis();
     }
 
     /** What is left is sent by the next start (or another replica). */
@@ -136,7 +140,27 @@ public class OutboxRelay {
                 .addMetadata(TracingMetadata.withCurrent(parent(entry.traceparent)));
         return users.sendMessage(message)
                 .invoke(() -> metrics.counter("outbox.published", "topic", entry.topic)
-                        .increment());
+                        .increment())
+                .invoke(() -> nudgeCompaction(entry));
+    }
+
+    /**
+     * Sends a UserDeleted a second time (same event id: consumers dedupe it) once the first one's segment may roll,
+     * so the user's earlier records on the compacted topic are compacted away within seconds instead of waiting for
+     * the partition's next event. Best effort: a restart meanwhile only delays the compaction.
+     */
+    private void nudgeCompaction(OutboxEntry entry) {
+        if (!UserEvent.DELETED.equals(entry.type)) {
+            return;
+        }
+        vertx.setTimer(
+                compactionNudgeMillis,
+                timer -> users.sendMessage(Message.of(entry.payload)
+                                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                        .withKey(entry.key)
+                                        .build()))
+                        .subscribe()
+                        .with(ok -> {}, e -> Log.debugf("Compaction nudge for %s not sent: %s", entry.key, e)));
     }
 
     private static Context parent(String traceparent) {

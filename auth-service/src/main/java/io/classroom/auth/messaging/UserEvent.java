@@ -12,6 +12,8 @@ public sealed interface UserEvent extends Event {
 
     String TOPIC = "auth.users.v1";
 
+    String DELETED = "UserDeleted";
+
     Instant occurredAt();
 
     String tenantId();
@@ -75,7 +77,7 @@ public sealed interface UserEvent extends Event {
             implements UserEvent {
 
         public static UserDeleted of(UserAccount user) {
-            return new UserDeleted(UUID.randomUUID(), "UserDeleted", now(), user.tenantId, user.id);
+            return new UserDeleted(UUID.randomUUID(), DELETED, now(), user.tenantId, user.id);
         }
     }
 

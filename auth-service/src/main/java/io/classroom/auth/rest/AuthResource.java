@@ -3,7 +3,7 @@ package io.classroom.auth.rest;
 import io.classroom.auth.security.CurrentCaller;
 import io.classroom.auth.security.Roles;
 import io.classroom.auth.service.AccountService;
-import io.classroom.auth.service.NewAccount;
+import io.classroom.auth.service.Registration;
 import io.classroom.auth.service.SessionService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -43,31 +43,44 @@ public class AuthResource {
     @Path("/register")
     @PermitAll
     @Operation(
-            summary = "Register an account",
-            description = "STUDENT or TEACHER for anyone; ADMIN only when an admin of that tenant calls with a token.")
+            summary = "Join a tenant",
+            description = "Creates a STUDENT account where the tenant's admin allows self-registration, or an account"
+                    + " with the role of an admin's invitation (invitationCode: for this email, in this tenant, once,"
+                    + " before it expires). TEACHER and ADMIN accounts come only from an admin. Whatever happened,"
+                    + " the answer is the same 202: it does not tell which tenants or accounts exist. Then sign in.")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RegisterRequest.class),
-                            examples = @ExampleObject(name = "student", value = """
-                            {"tenant": "school-1", "email": "ada@school-1.example", "password": "correct horse battery",
-                             "displayName": "Ada Lovelace", "role": "STUDENT"}""")))
+                            examples = {
+                                @ExampleObject(name = "student", value = """
+                                {"tenant": "school-1", "email": "ada@school-1.example", "password": "correct horse battery",
+                                 "displayName": "Ada Lovelace"}"""),
+                                @ExampleObject(name = "invited", value = """
+                                {"tenant": "school-1", "email": "grace@school-1.example", "password": "another long secret",
+                                 "displayName": "Grace Hopper", "invitationCode": "q1N2v3...43 characters"}""")
+                            }))
     @APIResponse(
-            responseCode = "201",
-            description = "Registered",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body, unknown tenant or weak password")
-    @APIResponse(responseCode = "403", description = "ADMIN requested without being an admin of the tenant")
-    @APIResponse(responseCode = "409", description = "Email already registered in the tenant")
-    public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
-        var account = new NewAccount(
-                request.tenant(), request.email(), request.password(), request.displayName(), request.role());
-        return accounts.register(account, caller.optional())
-                .map(user -> Response.status(Response.Status.CREATED)
-                        .entity(UserView.of(user))
-                        .build());
+            responseCode = "202",
+            description = "Accepted: if this address may join the tenant, its account exists now",
+            content = @Content(schema = @Schema(implementation = RegistrationAccepted.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body, weak password, or a role other than STUDENT (roles are granted by an admin)")
+    @APIResponse(responseCode = "429", description = "Too many registrations from this address; see Retry-After")
+    @APIResponse(responseCode = "503", description = "Too many password hashes at once; see Retry-After")
+    public Uni<Response> register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
+        var registration = new Registration(
+                request.tenant(),
+                request.email(),
+                request.password(),
+                request.displayName(),
+                request.role(),
+                request.invitationCode());
+        return accounts.register(registration, ClientAddress.of(http))
+                .map(ignored -> Response.accepted(RegistrationAccepted.INSTANCE).build());
     }
 
     @POST
@@ -75,8 +88,9 @@ public class AuthResource {
     @PermitAll
     @Operation(
             summary = "Log in",
-            description = "Returns an RS256 access token and a refresh token. Unknown email and wrong password give the"
-                    + " same 401; repeated failures give 429 with Retry-After.")
+            description = "Returns an RS256 access token and a refresh token. Unknown tenant, unknown email, wrong"
+                    + " password and disabled account give the same 401. Every attempt is counted before the password"
+                    + " is checked: over the limit of an account or a client address, 429 with Retry-After.")
     @RequestBody(
             required = true,
             content =
@@ -92,11 +106,9 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "401", description = "Invalid credentials")
     @APIResponse(responseCode = "429", description = "Too many failed logins; see Retry-After")
+    @APIResponse(responseCode = "503", description = "Too many password checks at once; see Retry-After")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
-        // Behind a trusted gateway (quarkus.http.proxy.*) this is the X-Forwarded-For address.
-        var address =
-                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return sessions.login(request.tenant(), request.email(), request.password(), address)
+        return sessions.login(request.tenant(), request.email(), request.password(), ClientAddress.of(http))
                 .map(TokenResponse::of);
     }
 

@@ -52,8 +52,7 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "The account was deleted")
     public Uni<UserView> me() {
-        var me = caller.get();
-        return accounts.get(me, me.userId()).map(UserView::of);
+        return accounts.me(caller.get()).map(UserView::of);
     }
 
     @PATCH

@@ -6,7 +6,16 @@ import java.util.UUID;
 /** The authenticated user behind a request: user id, tenant and roles from the verified access token. */
 public record Caller(UUID userId, String tenantId, Set<String> roles) {
 
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** An admin of the caller's own tenant (every admin operation acts there). */
+    public boolean isAdmin() {
+        return hasRole(Roles.ADMIN);
+    }
+
     public boolean isAdminOf(String tenant) {
-        return roles.contains(Roles.ADMIN) && tenantId.equals(tenant);
+        return isAdmin() && tenantId.equals(tenant);
     }
 }

@@ -9,11 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/**
- * The {@link Caller} of the current request, read from its verified access token. Most endpoints need one
- * ({@link #get()}); registration also takes anonymous calls and looks at the caller only when there is one
- * ({@link #optional()}).
- */
+/** The {@link Caller} of the current request, read from its verified access token. */
 @ApplicationScoped
 public class CurrentCaller {
 
@@ -33,7 +29,7 @@ public class CurrentCaller {
      *
      * @throws NotAuthorizedException (401) when the token's subject is not a user id
      */
-    public Optional<Caller> optional() {
+    private Optional<Caller> optional() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }

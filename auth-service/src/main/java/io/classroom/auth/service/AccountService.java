@@ -1,5 +1,7 @@
 package io.classroom.auth.service;
 
+import io.classroom.auth.Invitation;
+import io.classroom.auth.PasswordPolicy;
 import io.classroom.auth.RefreshToken.Revocation;
 import io.classroom.auth.Role;
 import io.classroom.auth.UserAccount;
@@ -10,11 +12,14 @@ import io.classroom.auth.messaging.UserEvent;
 import io.classroom.auth.messaging.UserEvent.UserDeleted;
 import io.classroom.auth.messaging.UserEvent.UserRegistered;
 import io.classroom.auth.messaging.UserEvent.UserUpdated;
+import io.classroom.auth.repository.InvitationRepository;
 import io.classroom.auth.repository.RefreshTokenRepository;
 import io.classroom.auth.repository.TenantRepository;
 import io.classroom.auth.repository.UserRepository;
 import io.classroom.auth.security.Caller;
+import io.classroom.auth.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,15 +27,15 @@ import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
- * Accounts: registration, profile, password, and the admin operations. Every change is announced on Kafka through the
- * outbox: its event is stored in the change's transaction and relayed after the commit.
+ * Accounts: registration, profile, password, and the admin operations, each checking here who may do it (role, and
+ * the caller's own tenant: another tenant's user answers 404). Every change is announced on Kafka through the outbox:
+ * its event is stored in the change's transaction and relayed after the commit.
  */
 @ApplicationScoped
 public class AccountService {
@@ -40,46 +45,117 @@ public class AccountService {
 
     private final UserRepository users;
     private final TenantRepository tenants;
+    private final InvitationRepository invitations;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final BruteForceGuard guard;
     private final Outbox outbox;
     private final OutboxRelay relay;
 
     AccountService(
             UserRepository users,
             TenantRepository tenants,
+            InvitationRepository invitations,
             RefreshTokenRepository refreshTokens,
             PasswordHasher hasher,
             PasswordPolicy policy,
+            BruteForceGuard guard,
             Outbox outbox,
             OutboxRelay relay) {
         this.users = users;
         this.tenants = tenants;
+        this.invitations = invitations;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.policy = policy;
+        this.guard = guard;
         this.outbox = outbox;
         this.relay = relay;
     }
 
-    /** Self-registration as STUDENT or TEACHER; ADMIN only when an admin of that tenant calls. */
-    public Uni<UserAccount> register(NewAccount account, Optional<Caller> caller) {
-        if (account.role() == Role.ADMIN
-                && caller.filter(c -> c.isAdminOf(account.tenantId())).isEmpty()) {
+    /**
+     * Creates the account when the address may join the tenant: as STUDENT where the tenant allows self-registration,
+     * or with the role of an admin's invitation for this email in this tenant (single use, before it expires). A role
+     * other than STUDENT in the request and a weak password are refused (400) before anything is looked up; then the
+     * attempt is counted per client address (429 over the limit) and the password hashed, whatever happens next. The
+     * outcome (unknown tenant, self-registration off, email taken, invalid invitation, account created) is not told:
+     * the caller learns nothing about which tenants and accounts exist; the new user simply signs in.
+     */
+    public Uni<Void> register(Registration registration, String clientAddress) {
+        if (registration.requestedRole() != null && registration.requestedRole() != Role.STUDENT) {
             return Uni.createFrom()
-                    .failure(Problems.forbidden(
-                            "admin-registration-forbidden", "Only an admin of the tenant can register an ADMIN."));
+                    .failure(Problems.badRequest(
+                            "role-not-allowed",
+                            "Roles are granted by an admin: register without a role (STUDENT), or with the code of"
+                                    + " an admin's invitation."));
         }
-        return checkPolicy(account.password(), account.email())
-                .chain(() -> hasher.hash(account.password()))
-                .chain(hash -> Panache.withTransaction(() -> tenants.findById(account.tenantId())
-                        .onItem()
-                        .ifNull()
-                        .failWith(() -> Problems.badRequest(
-                                "unknown-tenant", "Tenant '" + account.tenantId() + "' does not exist."))
-                        .chain(tenant -> create(account, hash))))
-                .invoke(relay::relaySoon);
+        return checkPolicy(registration.password(), registration.email())
+                .chain(() -> guard.countRegistration(clientAddress))
+                .chain(() -> hasher.hash(registration.password()))
+                .chain(hash -> Panache.withTransaction(() -> admit(registration, hash, Instant.now())))
+                // A concurrent registration of the same email won: the outcome is the same as "email taken".
+                .onFailure(AccountService::isUniqueViolation)
+                .recoverWithItem(false)
+                .invoke(created -> {
+                    Log.debugf(
+                            "Registration in tenant %s: %s", registration.tenantId(), created ? "created" : "refused");
+                    if (created) {
+                        relay.relaySoon();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Every lookup runs whatever the earlier ones found, so the time taken does not tell which one failed. True when
+     * the account was created (with its UserRegistered in the outbox).
+     */
+    private Uni<Boolean> admit(Registration registration, String passwordHash, Instant now) {
+        var tenantId = registration.tenantId();
+        var code = registration.invitationCode();
+        return tenants.findById(tenantId)
+                .chain(tenant -> (code == null
+                                ? Uni.createFrom().<Invitation>nullItem()
+                                : invitations.findByCodeHash(TokenHashes.sha256(code)))
+                        .chain(invitation -> users.findByEmail(tenantId, registration.email())
+                                .chain(existing -> {
+                                    if (tenant == null || existing != null) {
+                                        return Uni.createFrom().item(false);
+                                    }
+                                    if (code == null) {
+                                        return tenant.selfRegistration
+                                                ? insert(registration, Role.STUDENT, passwordHash)
+                                                        .replaceWith(true)
+                                                : Uni.createFrom().item(false);
+                                    }
+                                    return invitation != null && invitation.admits(tenantId, registration.email(), now)
+                                            ? redeem(invitation, registration, passwordHash, now)
+                                            : Uni.createFrom().item(false);
+                                })));
+    }
+
+    /** Takes the invitation (one registration wins), drops the address's other invitations, creates the account. */
+    private Uni<Boolean> redeem(Invitation invitation, Registration registration, String passwordHash, Instant now) {
+        return invitations
+                .redeem(invitation.id, now)
+                .chain(taken -> taken == 0
+                        ? Uni.createFrom().item(false)
+                        : invitations
+                                .deleteForEmail(invitation.tenantId, invitation.email)
+                                .chain(() -> insert(registration, invitation.role, passwordHash))
+                                .replaceWith(true));
+    }
+
+    private Uni<UserAccount> insert(Registration registration, Role role, String passwordHash) {
+        return insert(
+                new NewAccount(
+                        registration.tenantId(),
+                        registration.email(),
+                        registration.password(),
+                        registration.displayName(),
+                        role),
+                passwordHash);
     }
 
     /**
@@ -91,30 +167,43 @@ public class AccountService {
                 .onItem()
                 .ifNotNull()
                 .failWith(AccountService::duplicateEmail)
-                .chain(() -> {
-                    var now = Instant.now();
-                    var user = new UserAccount();
-                    user.id = UUID.randomUUID();
-                    user.tenantId = account.tenantId();
-                    user.email = account.email().trim();
-                    user.emailNormalised = UserAccount.normalise(account.email());
-                    user.displayName = account.displayName().trim();
-                    user.passwordHash = passwordHash;
-                    user.roles = EnumSet.of(account.role());
-                    user.createdAt = now;
-                    user.updatedAt = now;
-                    return users.persistAndFlush(user);
-                })
-                .call(user -> announce(UserRegistered.of(user)))
+                .chain(() -> insert(account, passwordHash))
                 .onFailure(AccountService::isUniqueViolation)
                 .transform(e -> duplicateEmail());
     }
 
+    private Uni<UserAccount> insert(NewAccount account, String passwordHash) {
+        var now = Instant.now();
+        var user = new UserAccount();
+        user.id = UUID.randomUUID();
+        user.tenantId = account.tenantId();
+        user.email = account.email().trim();
+        user.emailNormalised = UserAccount.normalise(account.email());
+        user.displayName = account.displayName().trim();
+        user.passwordHash = passwordHash;
+        user.roles = EnumSet.of(account.role());
+        user.createdAt = now;
+        user.updatedAt = now;
+        return users.persistAndFlush(user).call(created -> announce(UserRegistered.of(created)));
+    }
+
+    /** The caller's own account (404 once it was deleted). */
+    public Uni<UserAccount> me(Caller caller) {
+        return find(caller, caller.userId());
+    }
+
+    /** A user of the caller's tenant, for its teachers and admins. */
     public Uni<UserAccount> get(Caller caller, UUID id) {
-        return users.findInTenant(caller.tenantId(), id).onItem().ifNull().failWith(Problems::userNotFound);
+        if (!caller.isAdmin() && !caller.hasRole(Roles.TEACHER)) {
+            return Uni.createFrom().failure(Problems.roleRequired("Only teachers and admins look users up."));
+        }
+        return find(caller, id);
     }
 
     public Uni<UserPage> list(Caller caller, int page, int size) {
+        if (!caller.isAdmin()) {
+            return adminOnly();
+        }
         return users.page(caller.tenantId(), page, size)
                 .chain(items -> users.countInTenant(caller.tenantId()).map(total -> new UserPage(items, total)));
     }
@@ -128,7 +217,7 @@ public class AccountService {
 
     /** Checks the current password, stores the new one and ends every session of the user. */
     public Uni<Void> changePassword(Caller caller, String currentPassword, String newPassword) {
-        return get(caller, caller.userId())
+        return me(caller)
                 .chain(user -> hasher.matches(currentPassword, user.passwordHash)
                         .chain(ok -> ok
                                 ? checkPolicy(newPassword, user.email)
@@ -136,7 +225,7 @@ public class AccountService {
                                         .failure(Problems.forbidden(
                                                 "wrong-current-password", "The current password is wrong."))))
                 .chain(() -> hasher.hash(newPassword))
-                .chain(hash -> Panache.withTransaction(() -> get(caller, caller.userId())
+                .chain(hash -> Panache.withTransaction(() -> me(caller)
                         .invoke(user -> {
                             user.passwordHash = hash;
                             user.updatedAt = Instant.now();
@@ -147,6 +236,9 @@ public class AccountService {
     }
 
     public Uni<UserAccount> setRoles(Caller caller, UUID id, Set<Role> roles) {
+        if (!caller.isAdmin()) {
+            return adminOnly();
+        }
         if (caller.userId().equals(id) && !roles.contains(Role.ADMIN)) {
             return Uni.createFrom()
                     .failure(Problems.conflict("own-admin-role", "An admin cannot remove their own ADMIN role."));
@@ -159,6 +251,9 @@ public class AccountService {
 
     /** Disabling also revokes every refresh token; existing access tokens expire on their own. */
     public Uni<UserAccount> setDisabled(Caller caller, UUID id, boolean disabled) {
+        if (!caller.isAdmin()) {
+            return adminOnly();
+        }
         if (caller.userId().equals(id)) {
             return Uni.createFrom()
                     .failure(Problems.conflict("own-account", "An admin cannot disable or enable their own account."));
@@ -175,11 +270,14 @@ public class AccountService {
 
     /** Erases the account and its refresh tokens and publishes UserDeleted. */
     public Uni<Void> delete(Caller caller, UUID id) {
+        if (!caller.isAdmin()) {
+            return adminOnly();
+        }
         if (caller.userId().equals(id)) {
             return Uni.createFrom()
                     .failure(Problems.conflict("own-account", "An admin cannot delete their own account."));
         }
-        return Panache.withTransaction(() -> get(caller, id)
+        return Panache.withTransaction(() -> find(caller, id)
                         .call(user -> refreshTokens.deleteAllOfUser(user.id))
                         .call(users::delete)
                         .call(users::flush)
@@ -194,7 +292,7 @@ public class AccountService {
     }
 
     private Uni<UserAccount> change(Caller caller, UUID id, Function<UserAccount, Uni<?>> mutation) {
-        return Panache.withTransaction(() -> get(caller, id)
+        return Panache.withTransaction(() -> find(caller, id)
                         .call(mutation)
                         .invoke(user -> user.updatedAt = Instant.now())
                         .call(users::flush)
@@ -202,6 +300,15 @@ public class AccountService {
                 .invoke(relay::relaySoon)
                 .onFailure(OptimisticLockException.class)
                 .transform(e -> Problems.conflict("concurrent-update", "The user was changed meanwhile; retry."));
+    }
+
+    /** Only ever within the caller's tenant: another tenant's user is as unknown as a user that does not exist. */
+    private Uni<UserAccount> find(Caller caller, UUID id) {
+        return users.findInTenant(caller.tenantId(), id).onItem().ifNull().failWith(Problems::userNotFound);
+    }
+
+    private static <T> Uni<T> adminOnly() {
+        return Uni.createFrom().failure(Problems.roleRequired("Only admins of the tenant manage its users."));
     }
 
     /** Stores the event in the outbox, in the transaction of the change it announces. */

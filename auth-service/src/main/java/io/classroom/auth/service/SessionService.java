@@ -49,18 +49,19 @@ public class SessionService {
     }
 
     /**
-     * Checks the password (against a dummy hash when the email is unknown, so both take as long and answer the same)
-     * and starts a new refresh-token family.
+     * Counts the attempt first (429 without any bcrypt when the account or the address is over its limit), then checks
+     * the password, against a dummy hash when the tenant or the email is unknown, so that every refusal (unknown
+     * tenant, unknown email, wrong password, disabled account) takes as long and answers the same 401. A success
+     * clears the account's counter and starts a new refresh-token family.
      */
     public Uni<Tokens> login(String tenantId, String email, String password, String clientAddress) {
-        return guard.checkAllowed(tenantId, email, clientAddress)
+        return guard.countLogin(tenantId, email, clientAddress)
                 .chain(() -> users.findByEmail(tenantId, email))
                 .chain(user -> hasher.matches(password, user == null ? null : user.passwordHash)
                         .map(ok -> ok && !user.disabled ? user : null))
                 .chain(user -> user == null
-                        ? guard.recordFailure(tenantId, email, clientAddress)
-                                .chain(() -> Uni.createFrom().failure(Problems.invalidCredentials()))
-                        : guard.recordSuccess(tenantId, email)
+                        ? Uni.createFrom().failure(Problems.invalidCredentials())
+                        : guard.loginSucceeded(tenantId, email, clientAddress)
                                 .chain(() ->
                                         Panache.withTransaction(() -> issue(user, UUID.randomUUID(), Instant.now()))));
     }

@@ -1,5 +1,6 @@
 package io.classroom.auth.service;
 
+import io.classroom.auth.PasswordPolicy;
 import io.classroom.auth.Role;
 import io.classroom.auth.Tenant;
 import io.classroom.auth.config.AuthConfig;
@@ -15,7 +16,7 @@ import java.time.Instant;
 
 /**
  * Tenants exist only when created: the operator tenant from {@code auth.bootstrap.*} at start, the others by an admin
- * of the operator tenant, each with its first admin.
+ * of the operator tenant, each with its first admin. Each tenant's admins decide its settings.
  */
 @ApplicationScoped
 public class TenantService {
@@ -66,6 +67,29 @@ public class TenantService {
                 .invoke(accounts::relayEvents);
     }
 
+    /** The caller's tenant, with its settings; admins only. */
+    public Uni<Tenant> settings(Caller caller) {
+        if (!caller.isAdmin()) {
+            return settingsAdminOnly();
+        }
+        return tenants.findById(caller.tenantId()).onItem().ifNull().failWith(Problems::tenantNotFound);
+    }
+
+    /** Turns self-registration (STUDENT accounts without an invitation) on or off in the caller's tenant. */
+    public Uni<Tenant> updateSettings(Caller caller, boolean selfRegistration) {
+        if (!caller.isAdmin()) {
+            return settingsAdminOnly();
+        }
+        return Panache.withTransaction(() -> tenants.findById(caller.tenantId())
+                        .onItem()
+                        .ifNull()
+                        .failWith(Problems::tenantNotFound)
+                        .invoke(tenant -> tenant.selfRegistration = selfRegistration))
+                .invoke(tenant -> Log.infof(
+                        "Self-registration in tenant '%s' turned %s by %s",
+                        tenant.id, selfRegistration ? "on" : "off", caller.userId()));
+    }
+
     /** Creates the operator tenant and, when a password is configured, its admin; both only when absent. */
     public Uni<Void> bootstrap() {
         var tenantId = bootstrap.tenantId();
@@ -94,6 +118,10 @@ public class TenantService {
                                 .invoke(accounts::relayEvents)
                                 .invoke(user -> Log.infof("Created the bootstrap admin %s", user.email))
                                 .replaceWithVoid());
+    }
+
+    private static <T> Uni<T> settingsAdminOnly() {
+        return Uni.createFrom().failure(Problems.roleRequired("Only admins of the tenant change its settings."));
     }
 
     private static Tenant newTenant(String id, String name) {

@@ -2,9 +2,12 @@ package io.classroom.auth.messaging;
 
 import static io.classroom.auth.TestAccounts.PASSWORD;
 import static io.classroom.auth.TestAccounts.client;
+import static io.classroom.auth.TestAccounts.invite;
 import static io.classroom.auth.TestAccounts.newTenantWithAdmin;
 import static io.classroom.auth.TestAccounts.randomEmail;
 import static io.classroom.auth.TestAccounts.randomTenant;
+import static io.classroom.auth.TestAccounts.registration;
+import static io.classroom.auth.TestAccounts.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -50,27 +53,18 @@ class OutboxIT {
     @Test
     void aRegistrationWhileTheBrokerIsDownIsStoredAndPublishedWhenItReturns() {
         var tenant = randomTenant();
-        newTenantWithAdmin(tenant, randomEmail(tenant));
+        var admin = newTenantWithAdmin(tenant, randomEmail(tenant));
         var email = randomEmail(tenant);
+        var code = invite(admin, email, "STUDENT");
         String userId;
         try (var broker = KafkaBroker.stop()) {
-            userId = client().body(Map.of(
-                            "tenant",
-                            tenant,
-                            "email",
-                            email,
-                            "password",
-                            PASSWORD,
-                            "displayName",
-                            "Offline Registration",
-                            "role",
-                            "STUDENT"))
+            client().body(registration(tenant, email, PASSWORD, Map.of("invitationCode", code)))
                     .post("/api/auth/register")
                     .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+                    .statusCode(202);
+            userId = userId(admin, email);
             // committed with the account, and unpublished: the broker answers nothing
+            assertThat(userId).isNotNull();
             assertThat(pending(userId)).isEqualTo(1);
         }
         try (var companion = new KafkaCompanion(kafka)) {

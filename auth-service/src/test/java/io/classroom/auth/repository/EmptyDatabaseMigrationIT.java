@@ -69,7 +69,7 @@ class EmptyDatabaseMigrationIT {
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(flyway.info().applied())
                 .extracting(m -> m.getVersion().getVersion())
-                .containsExactly("1", "2");
+                .containsExactly("1", "2", "3");
         assertThat(count("signing_keys")).isEqualTo(1);
 
         var operator = login(schema, OPERATOR_EMAIL, OPERATOR_PASSWORD).get("accessToken");
@@ -88,7 +88,7 @@ class EmptyDatabaseMigrationIT {
                 .then()
                 .statusCode(201);
         var email = randomEmail(tenant);
-        var id = register(tenant, email, "STUDENT");
+        var id = register(login(tenant, adminEmail, PASSWORD).get("accessToken"), tenant, email, "STUDENT");
         given().auth()
                 .oauth2(login(tenant, email, PASSWORD).get("accessToken"))
                 .get("/api/auth/users/me")

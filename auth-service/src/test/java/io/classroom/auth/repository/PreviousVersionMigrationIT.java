@@ -59,7 +59,7 @@ class PreviousVersionMigrationIT {
     @Test
     void migratesKeepingTheAccountsAndTheirSessions() {
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("2");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("3");
 
         // the tenant of the seeded data is the schema's name; emails are compared case-insensitively as before
         var token = login(schema, "ada@school.example", PASSWORD).get("accessToken");
@@ -78,11 +78,19 @@ class PreviousVersionMigrationIT {
                 .statusCode(200);
 
         // the seeded tenant is this run's operator tenant: the bootstrap added its admin beside the old account
+        var operator = login(schema, OPERATOR_EMAIL, OPERATOR_PASSWORD).get("accessToken");
         given().auth()
-                .oauth2(login(schema, OPERATOR_EMAIL, OPERATOR_PASSWORD).get("accessToken"))
+                .oauth2(operator)
                 .get("/api/auth/users")
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(2));
+        // a tenant of the previous version does not take self-registrations until its admin says so
+        given().auth()
+                .oauth2(operator)
+                .get("/api/auth/tenants/current/settings")
+                .then()
+                .statusCode(200)
+                .body("selfRegistration", equalTo(false));
     }
 }

@@ -3,11 +3,13 @@ package io.classroom.auth.rest;
 import static io.classroom.auth.TestAccounts.PASSWORD;
 import static io.classroom.auth.TestAccounts.accessToken;
 import static io.classroom.auth.TestAccounts.client;
+import static io.classroom.auth.TestAccounts.invite;
 import static io.classroom.auth.TestAccounts.login;
 import static io.classroom.auth.TestAccounts.newTenantWithAdmin;
 import static io.classroom.auth.TestAccounts.randomEmail;
 import static io.classroom.auth.TestAccounts.randomTenant;
 import static io.classroom.auth.TestAccounts.register;
+import static io.classroom.auth.TestAccounts.selfRegistration;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.classroom.auth.TestAccounts;
 import io.classroom.auth.service.SigningKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,7 +28,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Registration, login, refresh rotation, logout, profile, password, introspection and every bad input on them. */
+/**
+ * Registration, login, refresh rotation, logout, profile, password, introspection and every bad input on them. What
+ * registration does not tell and how attempts are throttled: RegistrationIT and LoginThrottlingIT.
+ */
 @QuarkusTest
 class AuthResourceIT {
 
@@ -42,16 +48,15 @@ class AuthResourceIT {
     }
 
     @Test
-    void registerLoginAndReadOwnAccountWithTheSuiteClaims() {
+    void anInvitedTeacherRegistersLogsInAndReadsOwnAccountWithTheSuiteClaims() {
         var email = randomEmail(tenant);
-        client().body(registration(email, "TEACHER"))
+        var code = invite(adminToken, email, "TEACHER");
+        client().body(registration(email, Map.of("invitationCode", code)))
                 .post("/api/auth/register")
                 .then()
-                .statusCode(201)
-                .body("email", equalTo(email))
-                .body("tenantId", equalTo(tenant))
-                .body("roles", equalTo(List.of("TEACHER")))
-                .body("passwordHash", equalTo(null));
+                .statusCode(202)
+                .body("status", equalTo("accepted"))
+                .body("detail", equalTo("If this address may join the school, its account exists now: sign in."));
 
         var tokens = client().body(Map.of("tenant", tenant, "email", email.toUpperCase(), "password", PASSWORD))
                 .post("/api/auth/login")
@@ -71,7 +76,10 @@ class AuthResourceIT {
                 .get("/api/auth/users/me")
                 .then()
                 .statusCode(200)
-                .body("email", equalTo(email));
+                .body("email", equalTo(email))
+                .body("tenantId", equalTo(tenant))
+                .body("roles", equalTo(List.of("TEACHER")))
+                .body("passwordHash", equalTo(null));
         client().body(Map.of("token", access))
                 .post("/api/auth/introspect")
                 .then()
@@ -88,12 +96,14 @@ class AuthResourceIT {
     void emailsAreUniquePerTenantIgnoringCase() {
         var email = randomEmail(tenant);
         register(tenant, email, "STUDENT");
-        client().body(registration(email.toUpperCase(), "STUDENT"))
+        selfRegistration(adminToken, true);
+        client().body(with(registration(email.toUpperCase(), Map.of()), "password", "another long secret"))
                 .post("/api/auth/register")
                 .then()
-                .statusCode(409)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:classroom:problem:duplicate-email"));
+                .statusCode(202);
+        // Nothing was created and the first account's password is unchanged.
+        assertThat(userCount()).isEqualTo(2);
+        login(tenant, email, PASSWORD);
         // The same email is free in another tenant.
         var other = randomTenant();
         newTenantWithAdmin(other, randomEmail(other));
@@ -101,8 +111,9 @@ class AuthResourceIT {
     }
 
     @Test
-    void badRegistrationsAre4xxProblemsAndCreateNothing() {
+    void badRegistrationsAre400ProblemsBeforeAnyLookupAndCreateNothing() {
         var email = randomEmail(tenant);
+        selfRegistration(adminToken, true);
         client().body("{\"tenant\": ")
                 .post("/api/auth/register")
                 .then()
@@ -115,38 +126,59 @@ class AuthResourceIT {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
-        assertRegistrationRefused(with(registration(email, "STUDENT"), "email", "not-an-email"), 400);
-        assertRegistrationRefused(with(registration(email, "STUDENT"), "email", "a".repeat(320) + "@x.example"), 400);
-        assertRegistrationRefused(with(registration(email, "STUDENT"), "displayName", "n".repeat(121)), 400);
-        assertRegistrationRefused(with(registration(email, "STUDENT"), "password", "p".repeat(129)), 400);
-        assertRegistrationRefused(with(registration(email, "STUDENT"), "tenant", "Bad Tenant!"), 400);
-        assertRegistrationRefused(with(registration(email, "STUDENT"), "role", "ROOT"), 400);
-        assertRegistrationRefused(with(registration(email, "STUDENT"), "tenant", randomTenant()), 400);
-        assertRegistrationRefused(registration(email, "ADMIN"), 403);
-
-        given().auth()
+        var valid = registration(email, Map.of());
+        assertRegistrationRefused(with(valid, "email", "not-an-email"), 400);
+        assertRegistrationRefused(with(valid, "email", "a".repeat(320) + "@x.example"), 400);
+        assertRegistrationRefused(with(valid, "displayName", "n".repeat(121)), 400);
+        assertRegistrationRefused(with(valid, "password", "p".repeat(129)), 400);
+        assertRegistrationRefused(with(valid, "tenant", "Bad Tenant!"), 400);
+        assertRegistrationRefused(with(valid, "invitationCode", ""), 400);
+        assertRegistrationRefused(with(valid, "role", "ROOT"), 400);
+        for (var role : List.of("TEACHER", "ADMIN")) {
+            client().body(with(valid, "role", role))
+                    .post("/api/auth/register")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:classroom:problem:role-not-allowed"))
+                    .body("detail", containsString("Roles are granted by an admin"));
+        }
+        // Not even an admin's token lets a registration name a role, nor an invitation's code another one.
+        client().auth()
                 .oauth2(adminToken)
-                .get("/api/auth/users")
+                .body(with(valid, "role", "ADMIN"))
+                .post("/api/auth/register")
                 .then()
-                .statusCode(200)
-                .body("total", equalTo(1));
+                .statusCode(400);
+        client().body(with(with(valid, "role", "TEACHER"), "invitationCode", invite(adminToken, email, "TEACHER")))
+                .post("/api/auth/register")
+                .then()
+                .statusCode(400);
+
+        assertThat(userCount()).isEqualTo(1);
+        // An explicit STUDENT is what self-registration gives anyway.
+        client().body(with(valid, "role", "STUDENT"))
+                .post("/api/auth/register")
+                .then()
+                .statusCode(202);
+        assertThat(userCount()).isEqualTo(2);
     }
 
     @Test
     void passwordPolicyGivesAClearDetail() {
         var email = randomEmail(tenant);
-        client().body(with(registration(email, "STUDENT"), "password", "short"))
+        client().body(with(registration(email, Map.of()), "password", "short"))
                 .post("/api/auth/register")
                 .then()
                 .statusCode(400)
                 .body("type", equalTo("urn:classroom:problem:weak-password"))
                 .body("detail", containsString("at least 10 characters"));
-        client().body(with(registration(email, "STUDENT"), "password", email.toUpperCase()))
+        client().body(with(registration(email, Map.of()), "password", email.toUpperCase()))
                 .post("/api/auth/register")
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("email"));
-        client().body(with(registration(email, "STUDENT"), "password", "Password123"))
+        client().body(with(registration(email, Map.of()), "password", "Password123"))
                 .post("/api/auth/register")
                 .then()
                 .statusCode(400)
@@ -177,7 +209,23 @@ class AuthResourceIT {
                 .statusCode(401)
                 .extract()
                 .asString();
-        assertThat(unknownEmail).isEqualTo(wrongPassword).isEqualTo(unknownTenant);
+        var disabledEmail = randomEmail(tenant);
+        var disabledId = register(tenant, disabledEmail, "TEACHER");
+        given().auth()
+                .oauth2(adminToken)
+                .post("/api/auth/users/" + disabledId + "/disable")
+                .then()
+                .statusCode(200);
+        var disabled = client().body(Map.of("tenant", tenant, "email", disabledEmail, "password", PASSWORD))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(401)
+                .extract()
+                .asString();
+        assertThat(unknownEmail)
+                .isEqualTo(wrongPassword)
+                .isEqualTo(unknownTenant)
+                .isEqualTo(disabled);
         client().body("{oops").post("/api/auth/login").then().statusCode(400);
         client().body(Map.of("tenant", tenant)).post("/api/auth/login").then().statusCode(400);
     }
@@ -348,9 +396,18 @@ class AuthResourceIT {
                 .body("title", notNullValue());
     }
 
-    private Map<String, Object> registration(String email, String role) {
-        return new HashMap<>(Map.of(
-                "tenant", tenant, "email", email, "password", PASSWORD, "displayName", "Ada Lovelace", "role", role));
+    private Map<String, Object> registration(String email, Map<String, Object> extra) {
+        return TestAccounts.registration(tenant, email, PASSWORD, extra);
+    }
+
+    private int userCount() {
+        return given().auth()
+                .oauth2(adminToken)
+                .get("/api/auth/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

@@ -2,9 +2,11 @@ package io.classroom.auth.rest;
 
 import static io.classroom.auth.TestAccounts.PASSWORD;
 import static io.classroom.auth.TestAccounts.newTenantWithAdmin;
+import static io.classroom.auth.TestAccounts.randomAddress;
 import static io.classroom.auth.TestAccounts.randomEmail;
 import static io.classroom.auth.TestAccounts.randomTenant;
 import static io.classroom.auth.TestAccounts.register;
+import static io.classroom.auth.TestAccounts.selfRegistration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Login latency at the production bcrypt cost, sequential and concurrent, plus wrong-password vs unknown-email times.
+ * Login latency at the production bcrypt cost, sequential and concurrent; the times of the refusals that must not be
+ * told apart (wrong password, unknown email, unknown tenant) and of every registration outcome (all 202).
  * Run with {@code -Dgroups=benchmark -DexcludedGroups=}; excluded from the normal build.
  */
 @QuarkusTest
@@ -49,6 +52,9 @@ class LoginBenchmarkIT {
 
     @TestHTTPResource("/api/auth/login")
     URI loginUri;
+
+    @TestHTTPResource("/api/auth/register")
+    URI registerUri;
 
     @ConfigProperty(name = "auth.password.bcrypt-cost")
     int cost;
@@ -74,14 +80,17 @@ class LoginBenchmarkIT {
         }
         report("sequential", sequential, 0);
 
+        // Concurrent clients are different people: attempts in flight count against their account's limit.
         var pool = Executors.newFixedThreadPool(THREADS);
         try {
             var tasks = new ArrayList<Callable<List<Long>>>();
             for (int t = 0; t < THREADS; t++) {
+                var client = randomEmail(tenant);
+                register(tenant, client, "STUDENT");
                 tasks.add(() -> {
                     var times = new ArrayList<Long>();
                     for (int i = 0; i < PER_THREAD; i++) {
-                        var result = login(tenant, email, PASSWORD);
+                        var result = login(tenant, client, PASSWORD);
                         assertThat(result.status).isEqualTo(200);
                         times.add(result.nanos);
                     }
@@ -115,6 +124,49 @@ class LoginBenchmarkIT {
         }
         report("401 wrong password", wrongPassword, 0);
         report("401 unknown email", unknownEmail, 0);
+        var unknownTenant = new ArrayList<Long>();
+        for (int i = 0; i < 20; i++) {
+            var result = login(randomTenant(), randomEmail(tenant), "not the password");
+            assertThat(result.status).isEqualTo(401);
+            unknownTenant.add(result.nanos);
+        }
+        report("401 unknown tenant", unknownTenant, 0);
+
+        // Registration answers 202 whatever happened, and takes as long (the password is hashed in every case).
+        var closed = randomTenant();
+        newTenantWithAdmin(closed, randomEmail(closed));
+        var open = randomTenant();
+        selfRegistration(newTenantWithAdmin(open, randomEmail(open)), true);
+        var created = new ArrayList<Long>();
+        var taken = new ArrayList<Long>();
+        var notAllowed = new ArrayList<Long>();
+        var noTenant = new ArrayList<Long>();
+        for (int i = 0; i < 10; i++) {
+            var newcomer = randomEmail(open);
+            created.add(registration(open, newcomer));
+            taken.add(registration(open, newcomer));
+            notAllowed.add(registration(closed, randomEmail(closed)));
+            noTenant.add(registration(randomTenant(), randomEmail(open)));
+        }
+        report("202 register created", created, 0);
+        report("202 register taken", taken, 0);
+        report("202 register closed", notAllowed, 0);
+        report("202 register no tenant", noTenant, 0);
+    }
+
+    private long registration(String tenant, String email) throws Exception {
+        var body = "{\"tenant\":\"%s\",\"email\":\"%s\",\"password\":\"%s\",\"displayName\":\"Bench\"}"
+                .formatted(tenant, email, PASSWORD);
+        var request = HttpRequest.newBuilder(registerUri)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", randomAddress())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        var start = System.nanoTime();
+        var response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        var nanos = System.nanoTime() - start;
+        assertThat(response.statusCode()).isEqualTo(202);
+        return nanos;
     }
 
     private record Result(int status, long nanos) {}

@@ -3,12 +3,15 @@ package io.classroom.auth.rest;
 import static io.classroom.auth.TestAccounts.PASSWORD;
 import static io.classroom.auth.TestAccounts.accessToken;
 import static io.classroom.auth.TestAccounts.client;
+import static io.classroom.auth.TestAccounts.invite;
 import static io.classroom.auth.TestAccounts.login;
 import static io.classroom.auth.TestAccounts.newTenantWithAdmin;
 import static io.classroom.auth.TestAccounts.randomEmail;
 import static io.classroom.auth.TestAccounts.randomTenant;
 import static io.classroom.auth.TestAccounts.register;
+import static io.classroom.auth.TestAccounts.userId;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -210,7 +213,7 @@ class UserResourceIT {
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(1));
-        // An admin of another tenant cannot register an ADMIN here either.
+        // An admin of another tenant cannot make an ADMIN here either: registration grants no role.
         client().auth()
                 .oauth2(otherAdmin)
                 .body(Map.of(
@@ -226,7 +229,24 @@ class UserResourceIT {
                         "ADMIN"))
                 .post("/api/auth/register")
                 .then()
-                .statusCode(403);
+                .statusCode(400);
+        // Nor can its invitation code: the invitation belongs to its own tenant.
+        var intruder = randomEmail(tenant);
+        client().body(Map.of(
+                        "tenant",
+                        tenant,
+                        "email",
+                        intruder,
+                        "password",
+                        PASSWORD,
+                        "displayName",
+                        "Intruder",
+                        "invitationCode",
+                        invite(otherAdmin, intruder, "ADMIN")))
+                .post("/api/auth/register")
+                .then()
+                .statusCode(202);
+        assertThat(userId(adminToken, intruder)).isNull();
         assertStudentUnchanged();
     }
 

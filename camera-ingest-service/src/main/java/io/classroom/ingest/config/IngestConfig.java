@@ -2,7 +2,9 @@ package io.classroom.ingest.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of camera-ingest-service. */
@@ -15,6 +17,9 @@ public interface IngestConfig {
     /** Id of this replica in camera leases; a random id per process when not set. */
     Optional<String> instanceId();
 
+    /** Where cameras may be: every camera connection (test, stream) is checked against it first. */
+    Cameras cameras();
+
     /** RTSP stream workers. */
     Stream stream();
 
@@ -23,6 +28,26 @@ public interface IngestConfig {
 
     /** Webcam frame uploads. */
     Webcam webcam();
+
+    /** The egress allow-list of camera connections and how camera certificates are verified. */
+    interface Cameras {
+        /**
+         * CIDRs (IPv4 or IPv6, e.g. {@code 10.20.0.0/16}, {@code 2001:db8:5::/48}; a bare address means that one
+         * address) of the networks cameras may be in. Before any connection the camera's host is resolved and the
+         * connection refused ({@code NOT_ALLOWED}, nothing sent) when any of its addresses lies outside every entry.
+         * Loopback, link-local, multicast, unspecified, broadcast and cloud metadata addresses (169.254.169.254,
+         * fd00:ec2::254) are refused even inside a broad entry such as {@code 0.0.0.0/0}: only an entry that lies
+         * within such a block allows it (e.g. {@code 127.0.0.1/32}; the metadata addresses only as their own /32 or
+         * /128). Not set: no camera can be reached. Never list the networks of the cluster's own services.
+         */
+        Optional<List<String>> allowedNetworks();
+
+        /**
+         * PEM file of the certificate authorities that sign the cameras' certificates (rtsps), for instance a school's
+         * own CA; the JVM's default trust store when not set. Cameras marked {@code tlsVerify=false} skip the check.
+         */
+        Optional<Path> tlsCaFile();
+    }
 
     /** Stream worker settings. */
     interface Stream {

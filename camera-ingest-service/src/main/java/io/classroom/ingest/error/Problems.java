@@ -22,6 +22,11 @@ public final class Problems {
         return of(Response.Status.BAD_REQUEST, slug, "Bad request", detail);
     }
 
+    /** 403: the caller may see the object (or the operation exists for them) but not do this. */
+    public static HttpProblem forbidden(String slug, String detail) {
+        return of(Response.Status.FORBIDDEN, slug, "Forbidden", detail);
+    }
+
     public static HttpProblem notFound(String what) {
         return of(Response.Status.NOT_FOUND, "not-found", "Not found", what + " not found");
     }

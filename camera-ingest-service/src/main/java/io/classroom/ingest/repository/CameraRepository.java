@@ -2,7 +2,11 @@ package io.classroom.ingest.repository;
 
 import io.classroom.ingest.Camera;
 import io.classroom.ingest.security.CredentialCipher;
+import io.classroom.ingest.stream.RtspUrls;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -15,17 +19,26 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The camera registry in PostgreSQL (schema: Flyway, db/migration); every query filters by tenant except the
- * replica-wide scheduler query.
+ * replica-wide scheduler query and the start-time re-encryption. Credentials are encrypted here, bound to the camera
+ * and to the scheme, host and port of the URL stored beside them ({@code credentials_binding} 2); rows of versions
+ * before that binding (1: camera id only) are still read, and re-encrypted by {@link #rebindLegacyCredentials()}.
  */
 @ApplicationScoped
 public class CameraRepository {
 
     private static final String COLUMNS =
-            "id, tenant_id, name, description, room_id, location, rtsp_url, credentials, analysis_fps, output_width,"
-                    + " output_height, jpeg_quality, enabled, run_requested, session_id, created_at, updated_at";
+            "id, tenant_id, name, description, room_id, location, rtsp_url, credentials, credentials_binding, tls_verify,"
+                    + " analysis_fps, output_width, output_height, jpeg_quality, enabled, run_requested, session_id,"
+                    + " created_at, updated_at";
+
+    /** {@code credentials_binding}: associated data of the credentials blob (see CredentialCipher). */
+    static final int LEGACY_BINDING = 1;
+
+    static final int ORIGIN_BINDING = 2;
 
     private final Pool pool;
     private final CredentialCipher cipher;
@@ -37,7 +50,7 @@ public class CameraRepository {
 
     public Uni<Camera> insert(Camera camera) {
         return pool.preparedQuery("INSERT INTO cameras (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-                        + " $10, $11, $12, $13, $14, $15, $16, $17) RETURNING " + COLUMNS)
+                        + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING " + COLUMNS)
                 .execute(fullTuple(camera))
                 .map(this::first);
     }
@@ -46,9 +59,9 @@ public class CameraRepository {
     public Uni<Camera> update(Camera camera) {
         var tuple = settingsTuple(camera).addValue(utc(camera.updatedAt()));
         return pool.preparedQuery("UPDATE cameras SET name = $3, description = $4, room_id = $5, location = $6,"
-                        + " rtsp_url = $7, credentials = $8, analysis_fps = $9, output_width = $10, output_height = $11,"
-                        + " jpeg_quality = $12, enabled = $13, updated_at = $14 WHERE id = $1 AND tenant_id = $2"
-                        + " RETURNING " + COLUMNS)
+                        + " rtsp_url = $7, credentials = $8, credentials_binding = $9, tls_verify = $10,"
+                        + " analysis_fps = $11, output_width = $12, output_height = $13, jpeg_quality = $14,"
+                        + " enabled = $15, updated_at = $16 WHERE id = $1 AND tenant_id = $2 RETURNING " + COLUMNS)
                 .execute(tuple)
                 .map(this::first);
     }
@@ -111,7 +124,7 @@ public class CameraRepository {
                 .addValue(utc(camera.updatedAt()));
     }
 
-    /** $1..$13: id, tenant and every setting of the camera, in the column order both statements use. */
+    /** $1..$15: id, tenant and every setting of the camera, in the column order both statements use. */
     private Tuple settingsTuple(Camera camera) {
         return Tuple.tuple()
                 .addValue(camera.id())
@@ -122,6 +135,8 @@ public class CameraRepository {
                 .addValue(camera.location())
                 .addValue(camera.rtspUrl())
                 .addValue(credentialBytes(camera))
+                .addValue(ORIGIN_BINDING)
+                .addValue(camera.tlsVerify())
                 .addValue(camera.analysisFps())
                 .addValue(camera.outputWidth())
                 .addValue(camera.outputHeight())
@@ -129,11 +144,48 @@ public class CameraRepository {
                 .addValue(camera.enabled());
     }
 
-    private io.vertx.core.buffer.Buffer credentialBytes(Camera camera) {
+    private Buffer credentialBytes(Camera camera) {
         return camera.credentials() == null
                 ? null
-                : io.vertx.core.buffer.Buffer.buffer(
-                        cipher.encrypt(camera.credentials(), camera.id().toString()));
+                : Buffer.buffer(cipher.encrypt(camera.credentials(), boundTo(camera.id(), camera.rtspUrl())));
+    }
+
+    /**
+     * Re-encrypts credentials stored before they were bound to their URL's origin, for the origin of the URL stored
+     * beside them (compare-and-set: a row changed meanwhile, by this or another replica, is left as it is). Returns
+     * how many rows it re-encrypted; a row whose blob does not decrypt is logged and left.
+     */
+    public Uni<Integer> rebindLegacyCredentials() {
+        return pool.preparedQuery("SELECT id, rtsp_url, credentials FROM cameras"
+                        + " WHERE credentials IS NOT NULL AND credentials_binding = $1")
+                .execute(Tuple.of(LEGACY_BINDING))
+                .onItem()
+                .transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem()
+                .transformToUniAndConcatenate(this::rebind)
+                .collect()
+                .with(Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Integer> rebind(Row row) {
+        var id = row.getUUID("id");
+        var old = row.getBuffer("credentials").getBytes();
+        byte[] rebound;
+        try {
+            var credentials = cipher.decrypt(old, CredentialCipher.legacy(id));
+            rebound = cipher.encrypt(credentials, boundTo(id, row.getString("rtsp_url")));
+        } catch (RuntimeException e) {
+            Log.warnf("credentials of camera %s cannot be re-encrypted: %s", id, e.getMessage());
+            return Uni.createFrom().item(0);
+        }
+        return pool.preparedQuery("UPDATE cameras SET credentials = $2, credentials_binding = $3"
+                        + " WHERE id = $1 AND credentials_binding = $4 AND credentials = $5")
+                .execute(Tuple.of(id, Buffer.buffer(rebound), ORIGIN_BINDING, LEGACY_BINDING, Buffer.buffer(old)))
+                .map(RowSet::rowCount);
+    }
+
+    private static String boundTo(UUID id, String rtspUrl) {
+        return CredentialCipher.boundTo(id, RtspUrls.origin(rtspUrl));
     }
 
     private Camera first(RowSet<Row> rows) {
@@ -150,6 +202,10 @@ public class CameraRepository {
     private Camera map(Row row) {
         var id = row.getUUID("id");
         var blob = row.getBuffer("credentials");
+        var url = row.getString("rtsp_url");
+        var associatedData = row.getInteger("credentials_binding") == LEGACY_BINDING
+                ? CredentialCipher.legacy(id)
+                : boundTo(id, url);
         return new Camera(
                 id,
                 row.getString("tenant_id"),
@@ -157,8 +213,9 @@ public class CameraRepository {
                 row.getString("description"),
                 row.getString("room_id"),
                 row.getString("location"),
-                row.getString("rtsp_url"),
-                blob == null ? null : cipher.decrypt(blob.getBytes(), id.toString()),
+                url,
+                blob == null ? null : cipher.decrypt(blob.getBytes(), associatedData),
+                row.getBoolean("tls_verify"),
                 row.getDouble("analysis_fps"),
                 row.getInteger("output_width"),
                 row.getInteger("output_height"),

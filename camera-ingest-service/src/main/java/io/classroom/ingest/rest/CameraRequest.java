@@ -20,10 +20,19 @@ public record CameraRequest(
         @NotBlank @Size(max = 2000) @Schema(example = "rtsp://192.0.2.10:554/stream1")
         String rtspUrl,
 
-        @Size(max = 200) @Schema(description = "Write-only; on update, omit both to keep, empty to clear")
+        @Size(max = 200)
+        @Schema(
+                description = "Write-only. On update omit both to keep them (only while the URL keeps its scheme, host"
+                        + " and port: a URL moved elsewhere drops them), empty to clear")
         String username,
 
         @Size(max = 200) @Schema(description = "Write-only") String password,
+
+        @Schema(
+                description = "rtsps only: verify the camera's certificate and that it names the host; false accepts"
+                        + " any certificate (encrypted, but open to an impostor on the camera network)",
+                defaultValue = "true")
+        Boolean tlsVerify,
 
         @DecimalMin("0.2")
         @DecimalMax("30")
@@ -47,6 +56,7 @@ public record CameraRequest(
                 rtspUrl,
                 username,
                 password,
+                tlsVerify,
                 analysisFps,
                 outputWidth,
                 outputHeight,

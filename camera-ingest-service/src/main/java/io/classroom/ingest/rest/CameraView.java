@@ -14,7 +14,13 @@ public record CameraView(
         String roomId,
         String location,
         @Schema(description = "Without credentials") String rtspUrl,
+
+        @Schema(description = "Whether credentials are stored for the URL's scheme, host and port")
         boolean hasCredentials,
+
+        @Schema(description = "rtsps: whether the camera's certificate is verified")
+        boolean tlsVerify,
+
         double analysisFps,
         int outputWidth,
         int outputHeight,
@@ -39,6 +45,7 @@ public record CameraView(
                 camera.location(),
                 camera.rtspUrl(),
                 camera.hasCredentials(),
+                camera.tlsVerify(),
                 camera.analysisFps(),
                 camera.outputWidth(),
                 camera.outputHeight(),

@@ -11,4 +11,7 @@ public record ProbeRequest(
         String rtspUrl,
 
         @Size(max = 200) String username,
-        @Size(max = 200) String password) {}
+        @Size(max = 200) String password,
+
+        @Schema(description = "rtsps only: verify the camera's certificate", defaultValue = "true")
+        Boolean tlsVerify) {}

@@ -36,7 +36,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
         content = @Content(schema = @Schema(implementation = Accepted.class)))
 @APIResponse(responseCode = "400", description = "Missing or invalid session id, bad base64 or undecodable image")
 @APIResponse(responseCode = "401", description = "No or invalid token")
-@APIResponse(responseCode = "403", description = "A student not on the session's roster")
+@APIResponse(
+        responseCode = "403",
+        description = "Neither a student on the session's roster nor the teacher who holds the session")
 @APIResponse(responseCode = "404", description = "No such active session in the caller's tenant")
 @APIResponse(responseCode = "413", description = "Frame too large")
 @APIResponse(responseCode = "415", description = "Not a JPEG or PNG image")
@@ -83,7 +85,7 @@ public class WebcamFrameResource {
         }
     }
 
-    /** Teachers and admins may send for any active session of their tenant; students only for their own. */
+    /** Who may send into which session is the service's decision (roster students and the session's teacher). */
     private Response accepted(String sessionId, byte[] data) {
         return Response.accepted(service.accept(caller.get(), sessionId, data)).build();
     }

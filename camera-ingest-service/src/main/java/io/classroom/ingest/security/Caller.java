@@ -9,4 +9,12 @@ public record Caller(UUID userId, String tenantId, Set<String> roles) {
     public boolean isTeacherOrAdmin() {
         return roles.contains(Roles.TEACHER) || roles.contains(Roles.ADMIN);
     }
+
+    public boolean isAdmin() {
+        return roles.contains(Roles.ADMIN);
+    }
+
+    public boolean isTeacher() {
+        return roles.contains(Roles.TEACHER);
+    }
 }

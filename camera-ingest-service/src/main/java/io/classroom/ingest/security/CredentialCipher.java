@@ -9,14 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for camera credentials at rest. Blob layout: 12-byte nonce, then ciphertext with tag. The camera id
- * is the associated data, so a blob copied onto another camera row does not decrypt.
+ * AES-256-GCM for camera credentials at rest. Blob layout: 12-byte nonce, then ciphertext with tag. The associated
+ * data binds a blob to its camera and to the scheme, host and port its credentials were given for ({@link #boundTo}):
+ * a blob copied onto another camera row, or left on a row whose URL now names another host, does not decrypt, so
+ * credentials can never be sent where they were not given for. Rows written before that binding used the camera id
+ * alone ({@link #legacy}); the service re-encrypts them at start.
  */
 @ApplicationScoped
 public class CredentialCipher {
@@ -43,6 +47,16 @@ public class CredentialCipher {
             throw new IllegalStateException("ingest.credentials-key must be base64 of 32 bytes");
         }
         this.key = new SecretKeySpec(raw, "AES");
+    }
+
+    /** Associated data of credentials given for {@code origin} ({@code scheme://host:port}) of camera {@code id}. */
+    public static String boundTo(UUID cameraId, String origin) {
+        return "camera=" + cameraId + ";origin=" + origin;
+    }
+
+    /** Associated data of blobs written before credentials were bound to an origin: the camera id alone. */
+    public static String legacy(UUID cameraId) {
+        return cameraId.toString();
     }
 
     public byte[] encrypt(Credentials credentials, String associatedData) {
@@ -74,8 +88,9 @@ public class CredentialCipher {
             var split = plain.indexOf('\0');
             return new Credentials(plain.substring(0, split), plain.substring(split + 1));
         } catch (GeneralSecurityException e) {
-            // Wrong key or a tampered row; the message names neither the key nor the secret.
-            throw new IllegalStateException("cannot decrypt camera credentials (wrong ingest.credentials-key?)");
+            // Wrong key, a tampered row or another origin; the message names neither the key nor the secret.
+            throw new IllegalStateException(
+                    "cannot decrypt camera credentials (wrong ingest.credentials-key, or not given for this URL)");
         }
     }
 

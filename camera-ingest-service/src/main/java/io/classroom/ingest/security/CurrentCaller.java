@@ -17,6 +17,15 @@ public class CurrentCaller {
 
     /** @throws NotAuthorizedException (401) when the token names no tenant or no user id */
     public Caller get() {
+        return of(jwt);
+    }
+
+    /**
+     * The caller a verified token names, where no request scope is active (a WebSocket's HTTP upgrade check).
+     *
+     * @throws NotAuthorizedException (401) when the token names no tenant or no user id
+     */
+    public static Caller of(JsonWebToken jwt) {
         Object tenant = jwt.getClaim("tenant");
         if (tenant == null || tenant.toString().isBlank() || jwt.getSubject() == null) {
             throw new NotAuthorizedException("The token has no subject or tenant", "Bearer");

@@ -12,6 +12,7 @@ public record CameraSettings(
         String rtspUrl,
         String username,
         String password,
+        Boolean tlsVerify,
         Double analysisFps,
         Integer outputWidth,
         Integer outputHeight,

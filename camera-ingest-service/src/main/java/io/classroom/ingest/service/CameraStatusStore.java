@@ -1,5 +1,6 @@
 package io.classroom.ingest.service;
 
+import io.classroom.ingest.CameraFailure;
 import io.classroom.ingest.CameraStatus;
 import io.classroom.ingest.config.IngestConfig;
 import io.classroom.ingest.stream.FailureReason;
@@ -37,7 +38,6 @@ public class CameraStatusStore {
         var fields = new HashMap<String, String>();
         put(fields, "state", status.state());
         put(fields, "reason", status.reason());
-        put(fields, "lastError", status.lastError());
         put(fields, "lastFrameAt", status.lastFrameAt());
         put(fields, "inputFps", status.inputFps());
         put(fields, "outputFps", status.outputFps());
@@ -81,8 +81,7 @@ public class CameraStatusStore {
         return new CameraStatus(
                 cameraId,
                 StreamState.valueOf(f.getOrDefault("state", "STOPPED")),
-                f.containsKey("reason") ? FailureReason.valueOf(f.get("reason")) : null,
-                f.get("lastError"),
+                reason(f.get("reason")),
                 f.containsKey("lastFrameAt") ? Instant.parse(f.get("lastFrameAt")) : null,
                 f.containsKey("inputFps") ? Double.valueOf(f.get("inputFps")) : null,
                 Double.parseDouble(f.getOrDefault("outputFps", "0")),
@@ -93,6 +92,21 @@ public class CameraStatusStore {
                 f.get("owner"),
                 requested,
                 f.containsKey("updatedAt") ? Instant.parse(f.get("updatedAt")) : null);
+    }
+
+    /**
+     * The coarse reason of a stored one: this version stores coarse names, a replica of the version before stored the
+     * precise ones (every coarse name is also a precise one).
+     */
+    private static CameraFailure reason(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return FailureReason.valueOf(stored).coarse();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void put(Map<String, String> fields, String name, Object value) {

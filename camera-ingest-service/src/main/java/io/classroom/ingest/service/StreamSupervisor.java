@@ -2,6 +2,7 @@ package io.classroom.ingest.service;
 
 import io.classroom.ingest.CameraStatus;
 import io.classroom.ingest.config.IngestConfig;
+import io.classroom.ingest.stream.CameraConnector;
 import io.classroom.ingest.stream.FrameSink;
 import io.classroom.ingest.stream.StreamSpec;
 import io.classroom.ingest.stream.StreamState;
@@ -30,6 +31,7 @@ public class StreamSupervisor {
     private final Map<UUID, StreamWorker> workers = new ConcurrentHashMap<>();
     private final Map<UUID, List<Meter>> meters = new ConcurrentHashMap<>();
     private final IngestConfig config;
+    private final CameraConnector connector;
     private final FrameSink sink;
     private final CameraStatusStore statusStore;
     private final MeterRegistry registry;
@@ -38,11 +40,13 @@ public class StreamSupervisor {
 
     public StreamSupervisor(
             IngestConfig config,
+            CameraConnector connector,
             FrameSink sink,
             CameraStatusStore statusStore,
             MeterRegistry registry,
             InstanceId instanceId) {
         this.config = config;
+        this.connector = connector;
         this.sink = sink;
         this.statusStore = statusStore;
         this.registry = registry;
@@ -64,7 +68,7 @@ public class StreamSupervisor {
         if (current != null) {
             stop(spec.cameraId(), false);
         }
-        var worker = new StreamWorker(spec, instanceId.value(), config.stream(), sink, this::report);
+        var worker = new StreamWorker(spec, connector, instanceId.value(), config.stream(), sink, this::report);
         workers.put(spec.cameraId(), worker);
         registerMeters(worker);
         worker.start();

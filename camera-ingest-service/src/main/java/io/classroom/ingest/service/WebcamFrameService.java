@@ -4,6 +4,7 @@ import io.classroom.ingest.Frame;
 import io.classroom.ingest.config.IngestConfig;
 import io.classroom.ingest.error.Problems;
 import io.classroom.ingest.security.Caller;
+import io.classroom.ingest.security.Roles;
 import io.classroom.ingest.stream.FrameSink;
 import io.classroom.ingest.stream.ImageInfo;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -126,7 +127,12 @@ public class WebcamFrameService {
         }
     }
 
-    /** The session must be active in the caller's tenant (else 404); a student must be on its roster (else 403). */
+    /**
+     * Who may send frames into a session: it must be active in the caller's tenant (else 404); then only a student on
+     * its roster or the teacher who holds it (else 403), each for themselves (a frame is always the caller's own,
+     * {@code webcam:<userId>}). Other teachers and the tenant's admins see no classroom through a webcam, and a frame
+     * of anyone else could only feed false faces into the session's attendance.
+     */
     public void checkSession(Caller caller, String sessionId) {
         if (sessionId == null || sessionId.isBlank()) {
             throw Problems.badRequest("missing-session", "sessionId is required");
@@ -139,10 +145,12 @@ public class WebcamFrameService {
         var session = sessions.find(sessionId)
                 .filter(s -> s.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> Problems.notFound("active session"));
-        if (!caller.isTeacherOrAdmin()
-                && !sessions.inRoster(session.sessionId(), caller.userId().toString())) {
-            throw Problems.of(
-                    Response.Status.FORBIDDEN, "not-in-roster", "Forbidden", "you are not on this session's roster");
+        var userId = caller.userId().toString();
+        boolean teacherOfSession = caller.isTeacher() && userId.equals(session.teacherId());
+        boolean onRoster = caller.roles().contains(Roles.STUDENT) && sessions.inRoster(session.sessionId(), userId);
+        if (!teacherOfSession && !onRoster) {
+            throw Problems.forbidden(
+                    "not-in-session", "only the session's students and its teacher send frames into it");
         }
     }
 

@@ -4,8 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** Command lines of the ffmpeg stream worker and the ffprobe connection test. */
+/**
+ * Command lines of the ffmpeg stream worker and the ffprobe connection test. Both open the camera through its
+ * {@link RtspRelay} and may only use the protocols RTSP needs ({@value #PROTOCOLS}): no http (so no RTSP-over-HTTP
+ * tunnelling, which {@code -rtsp_transport tcp} rules out as well), no file, no other URL scheme.
+ */
 public final class FfmpegCommands {
+
+    /** ffmpeg's {@code -protocol_whitelist}: what an RTSP input needs, nothing else. */
+    static final String PROTOCOLS = "rtsp,rtp,udp,tcp,tls";
 
     private FfmpegCommands() {}
 
@@ -14,7 +21,7 @@ public final class FfmpegCommands {
      * frames encoded in Java). Arrival time stamps the frames because some cameras send broken timestamps, which
      * would stall the fps filter.
      */
-    public static List<String> stream(String ffmpeg, StreamSpec spec, Duration ioTimeout) {
+    public static List<String> stream(String ffmpeg, StreamSpec spec, String inputUrl, Duration ioTimeout) {
         return List.of(
                 ffmpeg,
                 "-hide_banner",
@@ -22,6 +29,8 @@ public final class FfmpegCommands {
                 "-nostdin",
                 "-loglevel",
                 "info",
+                "-protocol_whitelist",
+                PROTOCOLS,
                 "-rtsp_transport",
                 "tcp",
                 "-timeout",
@@ -29,7 +38,7 @@ public final class FfmpegCommands {
                 "-use_wallclock_as_timestamps",
                 "1",
                 "-i",
-                spec.sourceUrl(),
+                inputUrl,
                 "-an",
                 "-sn",
                 "-dn",
@@ -51,6 +60,8 @@ public final class FfmpegCommands {
                 "-hide_banner",
                 "-v",
                 "error",
+                "-protocol_whitelist",
+                PROTOCOLS,
                 "-rtsp_transport",
                 "tcp",
                 "-timeout",

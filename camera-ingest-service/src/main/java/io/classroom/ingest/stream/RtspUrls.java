@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,8 +16,29 @@ public final class RtspUrls {
 
     private RtspUrls() {}
 
+    /** Default ports when a URL names none (RFC 7826). */
+    static final int RTSP_PORT = 554;
+
+    static final int RTSPS_PORT = 322;
+
     /** A URL split into its credential-free form and the credentials its userinfo carried, if any. */
     public record Parsed(String url, Optional<Credentials> credentials) {}
+
+    /**
+     * Where a camera URL points: scheme and host in lower case (an IPv6 host in brackets), the port explicit, and the
+     * path with its query as the camera's requests carry it.
+     */
+    public record Endpoint(String scheme, String host, int port, String pathAndQuery) {
+
+        public boolean tls() {
+            return "rtsps".equals(scheme);
+        }
+
+        /** {@code scheme://host:port}: what credentials are bound to. */
+        public String origin() {
+            return scheme + "://" + host + ":" + port;
+        }
+    }
 
     /**
      * Validates an rtsp:// or rtsps:// URL with a host and splits off its userinfo.
@@ -40,6 +62,9 @@ public final class RtspUrls {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new IllegalArgumentException("rtspUrl has no host: " + redact(raw));
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("rtspUrl has an invalid port: " + redact(raw));
+        }
         Optional<Credentials> credentials = Optional.empty();
         var userInfo = uri.getRawUserInfo();
         if (userInfo != null && !userInfo.isEmpty()) {
@@ -49,6 +74,29 @@ public final class RtspUrls {
             credentials = Optional.of(new Credentials(decode(user), decode(password)));
         }
         return new Parsed(redact(raw.trim()), credentials);
+    }
+
+    /** The endpoint of a URL {@link #parse} accepted. */
+    public static Endpoint endpoint(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("rtspUrl is not a valid URL: " + redact(url));
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("rtspUrl has no scheme or host: " + redact(url));
+        }
+        var scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "rtsps".equals(scheme) ? RTSPS_PORT : RTSP_PORT;
+        var path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        var query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        return new Endpoint(scheme, uri.getHost().toLowerCase(Locale.ROOT), port, path + query);
+    }
+
+    /** {@code scheme://host:port} of a URL: stored credentials are bound to it. */
+    public static String origin(String url) {
+        return endpoint(url).origin();
     }
 
     /** The URL without its userinfo; works on malformed URLs too. */

@@ -1,16 +1,21 @@
 package io.classroom.ingest.stream;
 
 import io.classroom.ingest.Camera;
+import io.classroom.ingest.Credentials;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What one stream worker pulls; {@code sourceUrl} carries credentials and never appears in toString. */
+/**
+ * What one stream worker pulls: the camera URL (without credentials), the credentials given for it and whether its
+ * certificate is verified (rtsps); {@link #toString()} never shows the credentials.
+ */
 public record StreamSpec(
         UUID cameraId,
         String tenantId,
         UUID sessionId,
-        String sourceUrl,
-        String redactedUrl,
+        String rtspUrl,
+        Credentials credentials,
+        boolean tlsVerify,
         double fps,
         int width,
         int height,
@@ -22,8 +27,9 @@ public record StreamSpec(
                 camera.id(),
                 camera.tenantId(),
                 camera.sessionId(),
-                RtspUrls.withCredentials(camera.rtspUrl(), camera.credentials()),
                 RtspUrls.redact(camera.rtspUrl()),
+                camera.credentials(),
+                camera.tlsVerify(),
                 camera.analysisFps(),
                 camera.outputWidth(),
                 camera.outputHeight(),
@@ -33,7 +39,7 @@ public record StreamSpec(
 
     @Override
     public String toString() {
-        return "StreamSpec[camera=" + cameraId + ", url=" + redactedUrl + ", fps=" + fps + ", " + width + "x" + height
+        return "StreamSpec[camera=" + cameraId + ", url=" + rtspUrl + ", fps=" + fps + ", " + width + "x" + height
                 + "]";
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,8 +21,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Streams one camera: runs ffmpeg as a child process on a dedicated thread, splits its JPEG output and publishes the
- * frames; reconnects with exponential backoff and jitter. Never touches the event loop.
+ * Streams one camera: connects through a {@link RtspRelay} (host checked against the allow-list on every attempt),
+ * runs ffmpeg on the relay as a child process on a dedicated thread, splits its JPEG output and publishes the frames;
+ * reconnects with exponential backoff and jitter. Never touches the event loop. What ffmpeg says goes to the log
+ * only; the status carries the coarse reason.
  */
 public final class StreamWorker {
 
@@ -29,6 +32,7 @@ public final class StreamWorker {
     private static final int STDERR_LINES = 40;
 
     private final StreamSpec spec;
+    private final CameraConnector connector;
     private final String owner;
     private final IngestConfig.Stream config;
     private final FrameSink sink;
@@ -43,6 +47,7 @@ public final class StreamWorker {
 
     private volatile boolean stopped;
     private volatile Process process;
+    private volatile RtspRelay relay;
     private volatile long processStartedNanos;
     private volatile long lastFrameNanos;
     private volatile boolean gotFrame;
@@ -60,11 +65,13 @@ public final class StreamWorker {
 
     public StreamWorker(
             StreamSpec spec,
+            CameraConnector connector,
             String owner,
             IngestConfig.Stream config,
             FrameSink sink,
             Consumer<StreamWorker> onChange) {
         this.spec = spec;
+        this.connector = connector;
         this.owner = owner;
         this.config = config;
         this.sink = sink;
@@ -110,6 +117,7 @@ public final class StreamWorker {
     /** Stops the stream and waits for its process to end. */
     public void stop() {
         stopped = true;
+        closeRelay();
         ChildProcesses.destroy(process);
         thread.interrupt();
         try {
@@ -142,8 +150,7 @@ public final class StreamWorker {
         return new CameraStatus(
                 spec.cameraId(),
                 state,
-                reason,
-                lastError,
+                reason == null ? null : reason.coarse(),
                 lastFrameAt,
                 inputFps,
                 Math.round(outputFps() * 100) / 100.0,
@@ -175,15 +182,15 @@ public final class StreamWorker {
                 // A camera that streamed before is retried whatever ffmpeg says: a connection cut mid-handshake
                 // reads as "invalid data", a rebooting camera may answer 404 for a while.
                 if (failure.permanent() && !everStreamed) {
-                    Log.warnf("camera %s (%s) failed: %s %s", spec.cameraId(), spec.redactedUrl(), failure, lastError);
+                    Log.warnf("camera %s (%s) failed: %s %s", spec.cameraId(), spec.rtspUrl(), failure, lastError);
                     setState(StreamState.FAILED, failure, lastError);
                     return;
                 }
                 reconnects.incrementAndGet();
                 long delay = backoffMillis(attempt);
                 Log.infof(
-                        "camera %s (%s): %s, reconnecting in %d ms",
-                        spec.cameraId(), spec.redactedUrl(), failure, delay);
+                        "camera %s (%s): %s %s, reconnecting in %d ms",
+                        spec.cameraId(), spec.rtspUrl(), failure, lastError, delay);
                 setState(StreamState.RECONNECTING, failure, lastError);
                 Thread.sleep(delay);
             }
@@ -200,6 +207,7 @@ public final class StreamWorker {
             return;
         } finally {
             ChildProcesses.destroy(process);
+            closeRelay();
         }
         setState(StreamState.STOPPED, null, null);
     }
@@ -210,9 +218,41 @@ public final class StreamWorker {
         synchronized (stderr) {
             stderr.clear();
         }
+        RtspRelay current;
+        try {
+            current = connector.prepare(spec.rtspUrl(), spec.tlsVerify(), config.connectTimeout());
+        } catch (NotAllowedException e) {
+            lastError = e.getMessage();
+            return FailureReason.NOT_ALLOWED;
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            lastError = "cannot resolve the camera's host: " + e.getMessage();
+            return FailureReason.UNREACHABLE;
+        }
+        relay = current;
+        try {
+            if (stopped) {
+                return FailureReason.STREAM_ENDED;
+            }
+            current.connect();
+        } catch (IOException e) {
+            lastError = "cannot connect: " + e;
+            closeRelay();
+            return FailureReason.UNREACHABLE;
+        }
+        try {
+            return runFfmpeg(current);
+        } finally {
+            closeRelay();
+        }
+    }
+
+    /** One ffmpeg run on the relay; how it ended, from the relay's verdict, the watchdog or ffmpeg's messages. */
+    private FailureReason runFfmpeg(RtspRelay through) {
+        var input = RtspUrls.withCredentials(through.ffmpegUrl(), spec.credentials());
         Process current;
         try {
-            current = new ProcessBuilder(FfmpegCommands.stream(config.ffmpegPath(), spec, config.connectTimeout()))
+            current = new ProcessBuilder(
+                            FfmpegCommands.stream(config.ffmpegPath(), spec, input, config.connectTimeout()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
         } catch (IOException e) {
@@ -246,12 +286,30 @@ public final class StreamWorker {
         synchronized (stderr) {
             lines = new ArrayList<>(stderr);
         }
+        lastError = FfmpegErrors.lastError(lines);
+        var relayed = through.failure();
+        if (relayed.filter(r -> r == FailureReason.NOT_ALLOWED).isPresent()) {
+            lastError = "the camera redirected, refused";
+            return FailureReason.NOT_ALLOWED;
+        }
         if (killedFor != null) {
             lastError = killMessage;
             return killedFor;
         }
-        lastError = FfmpegErrors.lastError(lines);
-        return FfmpegErrors.classify(lines);
+        return relayed.orElseGet(() -> FfmpegErrors.classify(lines));
+    }
+
+    /** The checked address the current relay connected to, for the log. */
+    private Object connectedTo() {
+        var current = relay;
+        return current == null ? null : current.connectedTo();
+    }
+
+    private void closeRelay() {
+        var current = relay;
+        if (current != null) {
+            current.close();
+        }
     }
 
     private void drainStderr(Process current) {
@@ -281,7 +339,7 @@ public final class StreamWorker {
         if (!gotFrame) {
             gotFrame = true;
             everStreamed = true;
-            Log.infof("camera %s (%s) streaming", spec.cameraId(), spec.redactedUrl());
+            Log.infof("camera %s (%s via %s) streaming", spec.cameraId(), spec.rtspUrl(), connectedTo());
             setState(StreamState.STREAMING, null, null);
         }
         outputRate.mark(now);

@@ -1,7 +1,6 @@
 package io.classroom.ingest.websocket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.classroom.ingest.security.Caller;
 import io.classroom.ingest.security.CurrentCaller;
 import io.classroom.ingest.security.Roles;
 import io.classroom.ingest.service.WebcamFrameService;
@@ -9,15 +8,11 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
-import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.util.List;
@@ -25,15 +20,16 @@ import java.util.Map;
 
 /**
  * Streams webcam frames: binary messages are JPEG/PNG frames, text messages the JSON of {@link WebcamFrameMessage}.
- * Each frame gets a JSON reply with the status the REST endpoint would give. The token comes in the HTTP upgrade
- * (browsers: the {@code Sec-WebSocket-Protocol} header {@code quarkus-http-upgrade#Authorization#Bearer <jwt>}).
+ * Each frame gets a JSON reply with the status the REST endpoint would give (the session and the caller's place in it
+ * are checked again for every frame). The token comes in the HTTP upgrade (browsers: the {@code Sec-WebSocket-Protocol}
+ * header {@code quarkus-http-upgrade#Authorization#Bearer <jwt>}); {@link WebcamUpgradeCheck} refuses the upgrade of a
+ * caller who may not send into the session.
  */
-@WebSocket(path = "/ws/webcam/{sessionId}")
+@WebSocket(path = "/ws/webcam/{sessionId}", endpointId = WebcamFrameSocket.ENDPOINT_ID)
 @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
 public class WebcamFrameSocket {
 
-    /** Policy violation: the caller may not send for this session. */
-    private static final int POLICY_VIOLATION = 1008;
+    static final String ENDPOINT_ID = "webcam-frames";
 
     private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
         @Override
@@ -55,32 +51,6 @@ public class WebcamFrameSocket {
         this.service = service;
         this.currentCaller = currentCaller;
         this.mapper = mapper;
-    }
-
-    /** Closes at once (1008) when the caller may not send for this session; the check runs off the event loop. */
-    @OnOpen
-    public Uni<Void> onOpen(WebSocketConnection connection, @PathParam String sessionId) {
-        Caller caller;
-        try {
-            caller = currentCaller.get();
-        } catch (RuntimeException e) {
-            return connection.close(new CloseReason(POLICY_VIOLATION, "the token names no user or tenant"));
-        }
-        return Uni.createFrom()
-                .item(() -> refusal(caller, sessionId))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(refusal -> refusal == null
-                        ? Uni.createFrom().voidItem()
-                        : connection.close(new CloseReason(POLICY_VIOLATION, refusal)));
-    }
-
-    private String refusal(Caller caller, String sessionId) {
-        try {
-            service.checkSession(caller, sessionId);
-            return null;
-        } catch (HttpProblem problem) {
-            return problem.getDetail();
-        }
     }
 
     /** Replies in text (a returned value would go back as a binary message). */

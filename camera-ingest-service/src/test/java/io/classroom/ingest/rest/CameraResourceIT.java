@@ -28,11 +28,12 @@ class CameraResourceIT {
     Pool postgres;
 
     private final String tenant = TestTokens.newTenant();
+    private final String admin = TestTokens.token(tenant, UUID.randomUUID(), Roles.ADMIN);
     private final String teacher = TestTokens.token(tenant, UUID.randomUUID(), Roles.TEACHER);
 
     private String create(Map<String, Object> body) {
         return given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body(body)
                 .post(CAMERAS)
@@ -45,7 +46,7 @@ class CameraResourceIT {
     @Test
     void createReadUpdateDeleteWithoutEverShowingCredentials() {
         var response = given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "name", "Front",
@@ -58,6 +59,7 @@ class CameraResourceIT {
                 .statusCode(201)
                 .body("rtspUrl", equalTo("rtsp://192.0.2.10:554/stream1"))
                 .body("hasCredentials", equalTo(true))
+                .body("tlsVerify", equalTo(true))
                 .body("analysisFps", equalTo(2.5f))
                 .body("outputWidth", equalTo(640))
                 .body("jpegQuality", equalTo(80))
@@ -87,11 +89,12 @@ class CameraResourceIT {
                 .body("name", equalTo("Front"))
                 .body("location", equalTo("above the board"));
 
-        // Omitted credentials are kept; empty ones clear them.
+        // Omitted credentials are kept while the URL keeps scheme, host and port (the path may change, the default
+        // port may be spelt out); empty ones clear them.
         given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .contentType(ContentType.JSON)
-                .body(Map.of("name", "Front 2", "rtspUrl", "rtsp://192.0.2.11/live", "jpegQuality", 60))
+                .body(Map.of("name", "Front 2", "rtspUrl", "rtsp://192.0.2.10/live", "jpegQuality", 60))
                 .put(CAMERAS + "/" + id)
                 .then()
                 .statusCode(200)
@@ -100,9 +103,9 @@ class CameraResourceIT {
                 .body("jpegQuality", equalTo(60))
                 .body("analysisFps", equalTo(2.5f));
         given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .contentType(ContentType.JSON)
-                .body(Map.of("name", "Front 2", "rtspUrl", "rtsp://192.0.2.11/live", "username", ""))
+                .body(Map.of("name", "Front 2", "rtspUrl", "rtsp://192.0.2.10/live", "username", ""))
                 .put(CAMERAS + "/" + id)
                 .then()
                 .statusCode(200)
@@ -124,15 +127,79 @@ class CameraResourceIT {
                 .body("cameraId", hasItem(id.toString()))
                 .body("state", hasItem("STOPPED"));
 
-        given().auth().oauth2(teacher).delete(CAMERAS + "/" + id).then().statusCode(204);
+        given().auth().oauth2(admin).delete(CAMERAS + "/" + id).then().statusCode(204);
         given().auth().oauth2(teacher).get(CAMERAS + "/" + id).then().statusCode(404);
-        given().auth().oauth2(teacher).delete(CAMERAS + "/" + id).then().statusCode(404);
+        given().auth().oauth2(admin).delete(CAMERAS + "/" + id).then().statusCode(404);
+    }
+
+    /** Credentials are bound to scheme, host and port: a URL that moves without new ones drops them. */
+    @Test
+    void credentialsNeverFollowTheUrlToAnotherHostPortOrScheme() {
+        for (var elsewhere : new String[] {
+            "rtsp://192.0.2.99:554/stream1", "rtsp://192.0.2.10:8554/stream1", "rtsps://192.0.2.10:554/stream1"
+        }) {
+            var id = create(Map.of("name", "Door", "rtspUrl", "rtsp://admin:Sup3rSecret@192.0.2.10:554/stream1"));
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "Door", "rtspUrl", elsewhere))
+                    .put(CAMERAS + "/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("rtspUrl", equalTo(elsewhere))
+                    .body("hasCredentials", equalTo(false));
+            var row = postgres.preparedQuery("SELECT credentials FROM cameras WHERE id = $1")
+                    .executeAndAwait(Tuple.of(UUID.fromString(id)))
+                    .iterator()
+                    .next();
+            assertThat(row.getBuffer("credentials")).as(elsewhere).isNull();
+
+            // Moving back does not bring them back either; new ones given with the move are kept.
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "Door", "rtspUrl", "rtsp://192.0.2.10:554/stream1"))
+                    .put(CAMERAS + "/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("hasCredentials", equalTo(false));
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "Door", "rtspUrl", elsewhere, "username", "u2", "password", "p2"))
+                    .put(CAMERAS + "/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("hasCredentials", equalTo(true));
+            given().auth().oauth2(admin).delete(CAMERAS + "/" + id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void adminsMayTurnCertificateVerificationOff() {
+        var id = create(Map.of("name", "Hall", "rtspUrl", "rtsps://192.0.2.20/live", "tlsVerify", false));
+        given().auth()
+                .oauth2(teacher)
+                .get(CAMERAS + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("tlsVerify", equalTo(false));
+        // Left out on replace: kept.
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Hall 2", "rtspUrl", "rtsps://192.0.2.20/live"))
+                .put(CAMERAS + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("tlsVerify", equalTo(false));
+        given().auth().oauth2(admin).delete(CAMERAS + "/" + id).then().statusCode(204);
     }
 
     @Test
     void invalidSettingsGetProblemBodies() {
         given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", "X", "rtspUrl", "http://admin:Sup3rSecret@192.0.2.10/x"))
                 .post(CAMERAS)
@@ -150,7 +217,7 @@ class CameraResourceIT {
             Map.of("name", "X")
         }) {
             given().auth()
-                    .oauth2(teacher)
+                    .oauth2(admin)
                     .contentType(ContentType.JSON)
                     .body(body)
                     .post(CAMERAS)
@@ -161,7 +228,7 @@ class CameraResourceIT {
                     .body("title", not(nullValue()));
         }
         given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body("{not json")
                 .post(CAMERAS)
@@ -169,6 +236,7 @@ class CameraResourceIT {
                 .statusCode(400);
     }
 
+    /** A few cells of AuthorizationMatrixIT, with the problem bodies checked. */
     @Test
     void onlyTeachersAndAdminsOfTheTenant() {
         var id = create(Map.of("name", "Back", "rtspUrl", "rtsp://192.0.2.12/x", "enabled", false));
@@ -205,15 +273,25 @@ class CameraResourceIT {
                     .then()
                     .statusCode(404);
 
-            // A disabled camera cannot be started.
+            // Teachers read but do not change.
             given().auth()
                     .oauth2(teacher)
+                    .post(CAMERAS + "/" + id + "/start")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:classroom:problem:admin-only"));
+            given().auth().oauth2(teacher).delete(CAMERAS + "/" + id).then().statusCode(403);
+
+            // A disabled camera cannot be started.
+            given().auth()
+                    .oauth2(admin)
                     .post(CAMERAS + "/" + id + "/start")
                     .then()
                     .statusCode(409)
                     .body("type", equalTo("urn:classroom:problem:camera-disabled"));
         } finally {
-            given().auth().oauth2(teacher).delete(CAMERAS + "/" + id).then().statusCode(204);
+            given().auth().oauth2(admin).delete(CAMERAS + "/" + id).then().statusCode(204);
         }
     }
 }

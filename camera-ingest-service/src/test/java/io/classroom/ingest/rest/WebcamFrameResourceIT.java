@@ -26,6 +26,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +36,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,6 +80,7 @@ class WebcamFrameResourceIT {
     private final String sessionId = UUID.randomUUID().toString();
     private final String student = UUID.randomUUID().toString();
     private final String classmate = UUID.randomUUID().toString();
+    private final String teacherOfSession = UUID.randomUUID().toString();
     private byte[] jpeg;
 
     @BeforeEach
@@ -95,7 +96,7 @@ class WebcamFrameResourceIT {
         event.put("tenantId", tenant);
         event.put("sessionId", sessionId);
         event.put("classId", UUID.randomUUID().toString());
-        event.put("teacherId", UUID.randomUUID().toString());
+        event.put("teacherId", teacherOfSession);
         event.put("roster", List.of(student, classmate));
         event.put("cameraIds", List.of());
         event.put("startedAt", now.toString());
@@ -252,9 +253,12 @@ class WebcamFrameResourceIT {
         problem(binary(outsider, sessionId), 403);
         problem(binary(studentToken(student), UUID.randomUUID().toString()), 404);
         problem(binary(TestTokens.token(TestTokens.newTenant(), student, Roles.STUDENT), sessionId), 404);
-        binary(TestTokens.token(tenant, UUID.randomUUID(), Roles.TEACHER), sessionId)
+        // The session's teacher may (a laptop webcam instead of a room camera); other teachers and admins may not.
+        binary(TestTokens.token(tenant, teacherOfSession, Roles.TEACHER), sessionId)
                 .then()
                 .statusCode(202);
+        problem(binary(TestTokens.token(tenant, UUID.randomUUID(), Roles.TEACHER), sessionId), 403);
+        problem(binary(TestTokens.token(tenant, UUID.randomUUID(), Roles.ADMIN), sessionId), 403);
         given().contentType("image/jpeg").body(jpeg).post(FRAMES).then().statusCode(401);
 
         // Within one second of the service's clock: the limit passes, the next frame is refused.
@@ -298,25 +302,31 @@ class WebcamFrameResourceIT {
             connection.closeAndAwait();
         }
 
-        // A student not on the roster: the JDK client reports how the server closed.
-        var closeCode = new AtomicInteger(-1);
-        HttpClient.newHttpClient()
-                .newWebSocketBuilder()
-                .subprotocols(
-                        "bearer-token-carrier",
-                        tokenProtocol(studentToken(UUID.randomUUID().toString())))
-                .buildAsync(
-                        URI.create(baseUri.toString().replace("http", "ws") + "ws/webcam/" + sessionId),
-                        new WebSocket.Listener() {
-                            @Override
-                            public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-                                closeCode.set(statusCode);
-                                return null;
-                            }
-                        })
-                .get(HANG.toSeconds(), TimeUnit.SECONDS);
-        await().atMost(HANG).until(() -> closeCode.get() != -1);
-        assertThat(closeCode.get()).isEqualTo(1008);
+        // A student not on the roster never gets a connection: the upgrade is refused.
+        assertThat(upgradeStatus(studentToken(UUID.randomUUID().toString()), sessionId))
+                .isEqualTo(403);
+        assertThat(upgradeStatus(studentToken(student), UUID.randomUUID().toString()))
+                .isEqualTo(404);
+    }
+
+    /** The HTTP status a WebSocket upgrade is refused with (the JDK client reports it), or 101 when it is accepted. */
+    private int upgradeStatus(String token, String session) throws Exception {
+        try {
+            HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .subprotocols("bearer-token-carrier", tokenProtocol(token))
+                    .buildAsync(
+                            URI.create(baseUri.toString().replace("http", "ws") + "ws/webcam/" + session),
+                            new WebSocket.Listener() {})
+                    .get(HANG.toSeconds(), TimeUnit.SECONDS)
+                    .abort();
+            return 101;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException handshake) {
+                return handshake.getResponse().statusCode();
+            }
+            throw e;
+        }
     }
 
     @Test

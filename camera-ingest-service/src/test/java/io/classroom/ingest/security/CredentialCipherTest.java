@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.classroom.ingest.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CredentialCipherTest {
@@ -33,6 +34,27 @@ class CredentialCipherTest {
             30, 31, 32
         }));
         assertThatThrownBy(() -> other.decrypt(blob, "cam-1")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void blobIsBoundToTheOriginItsCredentialsWereGivenFor() {
+        var cipher = new CredentialCipher(KEY);
+        var camera = UUID.randomUUID();
+        var blob = cipher.encrypt(
+                new Credentials("admin", "pw"), CredentialCipher.boundTo(camera, "rtsp://192.0.2.10:554"));
+        assertThat(cipher.decrypt(blob, CredentialCipher.boundTo(camera, "rtsp://192.0.2.10:554")))
+                .isEqualTo(new Credentials("admin", "pw"));
+        for (var elsewhere :
+                new String[] {"rtsp://192.0.2.11:554", "rtsp://192.0.2.10:555", "rtsps://192.0.2.10:554"}) {
+            assertThatThrownBy(() -> cipher.decrypt(blob, CredentialCipher.boundTo(camera, elsewhere)))
+                    .as(elsewhere)
+                    .isInstanceOf(IllegalStateException.class);
+        }
+        assertThatThrownBy(() -> cipher.decrypt(blob, CredentialCipher.legacy(camera)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() ->
+                        cipher.decrypt(blob, CredentialCipher.boundTo(UUID.randomUUID(), "rtsp://192.0.2.10:554")))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

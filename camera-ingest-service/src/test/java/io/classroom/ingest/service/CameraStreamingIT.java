@@ -49,6 +49,7 @@ class CameraStreamingIT {
 
     private final String tenant = TestTokens.newTenant();
     private final String teacher = TestTokens.token(tenant, UUID.randomUUID(), Roles.TEACHER);
+    private final String admin = TestTokens.token(tenant, UUID.randomUUID(), Roles.ADMIN);
 
     private String create(String url, double fps) {
         var body = new HashMap<String, Object>(Map.of(
@@ -63,7 +64,7 @@ class CameraStreamingIT {
                 "outputHeight",
                 180));
         return given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body(body)
                 .post(CAMERAS)
@@ -90,20 +91,16 @@ class CameraStreamingIT {
     }
 
     private void start(String id) {
-        given().auth()
-                .oauth2(teacher)
-                .post(CAMERAS + "/" + id + "/start")
-                .then()
-                .statusCode(202);
+        given().auth().oauth2(admin).post(CAMERAS + "/" + id + "/start").then().statusCode(202);
     }
 
     private void delete(String id) {
-        given().auth().oauth2(teacher).delete(CAMERAS + "/" + id).then().statusCode(204);
+        given().auth().oauth2(admin).delete(CAMERAS + "/" + id).then().statusCode(204);
     }
 
     private JsonPath probe(Map<String, Object> body) {
         return given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body(body)
                 .post(CAMERAS + "/test")
@@ -125,7 +122,7 @@ class CameraStreamingIT {
         var saved = create(TestCamera.SHARED_URL, 1);
         try {
             given().auth()
-                    .oauth2(teacher)
+                    .oauth2(admin)
                     .post(CAMERAS + "/" + saved + "/test")
                     .then()
                     .statusCode(200)
@@ -138,18 +135,34 @@ class CameraStreamingIT {
         var refused = probe(Map.of("rtspUrl", "rtsp://127.0.0.1:1/classroom"));
         assertThat(refused.getBoolean("ok")).isFalse();
         assertThat(refused.getString("reason")).isEqualTo("UNREACHABLE");
+        assertThat(refused.getString("detail")).isEqualTo("No RTSP server answered at this address");
 
         var missing = probe(Map.of("rtspUrl", "rtsp://127.0.0.1:8554/no-such-stream"));
-        assertThat(missing.getString("reason")).isEqualTo("STREAM_NOT_FOUND");
+        assertThat(missing.getString("reason")).isEqualTo("NOT_A_VIDEO_STREAM");
 
         assumeTrue(TestCamera.available(), "deploy/local/rtsp/camera.py or the demo video is missing");
         try (var camera = TestCamera.start()) {
             var denied = probe(Map.of("rtspUrl", camera.url("/secure"), "username", "u", "password", "Wr0ngPass"));
             assertThat(denied.getString("reason")).isEqualTo("AUTH_FAILED");
-            assertThat(denied.getString("detail")).contains("401").doesNotContain("Wr0ngPass");
+            assertThat(denied.getBoolean("withCredentials")).isTrue();
+            assertThat(denied.getString("detail")).isEqualTo("The camera refused the credentials");
             assertThat(probe(Map.of("rtspUrl", camera.url("/secure"), "username", "u", "password", "p"))
                             .getBoolean("ok"))
                     .isTrue();
+        }
+    }
+
+    /**
+     * What used to map the network: a port where something else listens (PostgreSQL, Redis) reads exactly like a
+     * closed one, and the answer carries nothing the server said.
+     */
+    @Test
+    void anOpenPortOfAnotherServiceReadsLikeAClosedOne() {
+        for (var url : new String[] {"rtsp://127.0.0.1:5432/", "rtsp://127.0.0.1:6379/", "rtsp://127.0.0.1:1/"}) {
+            var result = probe(Map.of("rtspUrl", url));
+            assertThat(result.getBoolean("ok")).as(url).isFalse();
+            assertThat(result.getString("reason")).as(url).isEqualTo("UNREACHABLE");
+            assertThat(result.getString("detail")).as(url).isEqualTo("No RTSP server answered at this address");
         }
     }
 
@@ -165,6 +178,7 @@ class CameraStreamingIT {
             var worker = supervisor.worker(UUID.fromString(id)).orElseThrow();
             var ffmpeg = worker.process();
             assertThat(ffmpeg.info().arguments().map(List::of).orElseThrow())
+                    .containsSubsequence("-protocol_whitelist", "rtsp,rtp,udp,tcp,tls")
                     .containsSubsequence("-vf", "fps=2.000,scale=320:180")
                     .containsSubsequence("-c:v", "mjpeg", "-q:v", "8"); // JPEG quality 80 (the default)
 
@@ -216,7 +230,7 @@ class CameraStreamingIT {
             // Its ffmpeg must end with the stream.
             assertThat(ffmpeg.isAlive()).isTrue();
             given().auth()
-                    .oauth2(teacher)
+                    .oauth2(admin)
                     .post(CAMERAS + "/" + id + "/stop")
                     .then()
                     .statusCode(202)
@@ -241,12 +255,12 @@ class CameraStreamingIT {
                 var status = status(refused);
                 assertThat(status.getString("state")).isEqualTo("RECONNECTING");
                 assertThat(status.getString("reason")).isEqualTo("UNREACHABLE");
-                assertThat(status.getString("lastError")).contains("Connection refused");
+                assertThat(status.getMap("")).doesNotContainKey("lastError");
             });
             await().atMost(HANG).untilAsserted(() -> {
                 var status = status(missing);
                 assertThat(status.getString("state")).isEqualTo("FAILED");
-                assertThat(status.getString("reason")).isEqualTo("STREAM_NOT_FOUND");
+                assertThat(status.getString("reason")).isEqualTo("NOT_A_VIDEO_STREAM");
             });
         } finally {
             delete(refused);
@@ -262,7 +276,7 @@ class CameraStreamingIT {
                     var status = status(wrongPassword);
                     assertThat(status.getString("state")).isEqualTo("FAILED");
                     assertThat(status.getString("reason")).isEqualTo("AUTH_FAILED");
-                    assertThat(status.getString("lastError")).contains("401").doesNotContain("Wr0ngPass");
+                    assertThat(status.prettify()).doesNotContain("Wr0ngPass");
                 });
             } finally {
                 delete(wrongPassword);

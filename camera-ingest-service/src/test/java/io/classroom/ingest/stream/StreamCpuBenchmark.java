@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.classroom.ingest.Frame;
 import io.classroom.ingest.config.IngestConfig;
+import io.classroom.ingest.security.AllowedNetworks;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -22,8 +26,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * CPU cost of one camera stream (ffmpeg child + this JVM reading, splitting and publishing to Kafka) against the
- * local test camera, at 1 and 5 fps analysis rate, 640x360 JPEG. Run on demand:
+ * CPU cost of one camera stream (ffmpeg child + this JVM relaying RTSP, reading, splitting and publishing to Kafka)
+ * against the local test camera, at 1 and 5 fps analysis rate, 640x360 JPEG. Run on demand:
  * {@code ./mvnw -pl camera-ingest-service test -Dtest=StreamCpuBenchmark -Dgroups=benchmark -DexcludedGroups=}.
  * Frames go to a separate topic so no vision replica analyses them.
  */
@@ -66,8 +70,11 @@ class StreamCpuBenchmark {
     }
 
     private static void measure(double fps, FrameSink sink) throws Exception {
-        var spec = new StreamSpec(UUID.randomUUID(), "benchmark", null, URL, URL, fps, 640, 360, 80, Instant.now());
-        var worker = new StreamWorker(spec, "benchmark", new BenchmarkConfig(), sink, w -> {});
+        var spec =
+                new StreamSpec(UUID.randomUUID(), "benchmark", null, URL, null, true, fps, 640, 360, 80, Instant.now());
+        var connector = new CameraConnector(
+                AllowedNetworks.of(List.of("127.0.0.1/32")), InetAddress::getAllByName, SSLContext.getDefault());
+        var worker = new StreamWorker(spec, connector, "benchmark", new BenchmarkConfig(), sink, w -> {});
         worker.start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> worker.published() >= 2);

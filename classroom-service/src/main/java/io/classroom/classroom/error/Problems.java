@@ -33,6 +33,20 @@ public final class Problems {
         return of(409, slug, "Conflict", detail);
     }
 
+    /**
+     * A camera of the room is held by another active session of the tenant: naming the camera (never the other class
+     * or its teacher) tells the caller which one to free.
+     */
+    public static HttpProblem cameraInUse(String cameraId) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:classroom:problem:camera-in-use"))
+                .withStatus(409)
+                .withTitle("Conflict")
+                .withDetail("camera " + cameraId + " is in use by another active session")
+                .with("cameraId", cameraId)
+                .build();
+    }
+
     public static HttpProblem unprocessable(String slug, String detail) {
         return of(422, slug, "Unprocessable Content", detail);
     }

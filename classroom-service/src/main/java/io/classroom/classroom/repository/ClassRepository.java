@@ -26,8 +26,17 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 public class ClassRepository implements ReactivePanacheMongoRepositoryBase<SchoolClass, String> {
 
-    /** Which classes a "my classes" listing covers. */
-    public record Scope(String tenantId, String teacherId, String studentId, boolean includeArchived, String query) {}
+    /**
+     * Which classes a "my classes" listing covers: those taught by {@code teacherId} or attended by {@code studentId}
+     * (neither: the whole tenant), narrowed to those with {@code rosterMember} on their roster when it is set.
+     */
+    public record Scope(
+            String tenantId,
+            String teacherId,
+            String studentId,
+            String rosterMember,
+            boolean includeArchived,
+            String query) {}
 
     public Uni<SchoolClass> findInTenant(String tenantId, String id) {
         return find(byId(tenantId, id)).firstResult();
@@ -56,6 +65,9 @@ public class ClassRepository implements ReactivePanacheMongoRepositoryBase<Schoo
             filters.add(eq("teacherId", scope.teacherId()));
         } else if (scope.studentId() != null) {
             filters.add(eq("students.userId", scope.studentId()));
+        }
+        if (scope.rosterMember() != null) {
+            filters.add(eq("students.userId", scope.rosterMember()));
         }
         if (!scope.includeArchived()) {
             filters.add(eq("archived", false));

@@ -18,13 +18,13 @@ import io.classroom.classroom.OutboxEntry;
 import io.classroom.classroom.SessionState;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -151,12 +151,41 @@ public class ClassSessionRepository implements ReactivePanacheMongoRepositoryBas
                 .replaceWithVoid();
     }
 
-    /** Replaces a deleted user's id in roster snapshots by a random one: the history keeps its head count only. */
-    public Uni<Void> anonymiseRosters(String tenantId, String userId) {
-        return mongoCollection()
-                .updateMany(
-                        and(eq("tenantId", tenantId), eq("roster", userId)),
-                        Updates.set("roster.$", UUID.randomUUID().toString()))
+    /** Active sessions of every tenant (index {@code state_plannedEnd}). */
+    public Multi<ClassSession> active() {
+        return find(eq("state", SessionState.ACTIVE.name())).stream();
+    }
+
+    /** Sessions of the tenant whose roster snapshot holds the user (index {@code tenant_roster}). */
+    public Multi<ClassSession> withRosterMember(String tenantId, String userId) {
+        return find(and(eq("tenantId", tenantId), eq("roster", userId))).stream();
+    }
+
+    /**
+     * Replaces a deleted user's id by {@code pseudonym} in one session: first in the events still waiting in its
+     * outbox, then in its roster snapshot (the query that finds the session), so a repeated run finds what a crash
+     * left undone. Each session gets a pseudonym of its own: the history keeps its head count without a link between
+     * sessions.
+     */
+    public Uni<Void> pseudonymise(ClassSession session, String userId, String pseudonym) {
+        var quoted = "\"" + userId + "\"";
+        var pending = session.outbox == null
+                ? List.<OutboxEntry>of()
+                : session.outbox.stream()
+                        .filter(e -> e.payload != null && e.payload.contains(quoted))
+                        .toList();
+        return Multi.createFrom()
+                .iterable(pending)
+                .onItem()
+                .transformToUniAndConcatenate(e -> mongoCollection()
+                        .updateOne(
+                                and(eq("_id", session.id), eq("outbox.eventId", e.eventId)),
+                                Updates.set("outbox.$.payload", e.payload.replace(quoted, "\"" + pseudonym + "\""))))
+                .collect()
+                .last()
+                .chain(() -> mongoCollection()
+                        .updateOne(
+                                and(eq("_id", session.id), eq("roster", userId)), Updates.set("roster.$", pseudonym)))
                 .replaceWithVoid();
     }
 }

@@ -54,10 +54,16 @@ public class ClassActivationResource {
     @Operation(
             summary = "Activate a class",
             description = "Snapshots the roster and the room's cameras, computes the planned end from the schedule's"
-                    + " duration and publishes ClassSessionStarted (keyed by class id) once stored.")
+                    + " duration and publishes ClassSessionStarted (keyed by class id) once stored. A camera of the"
+                    + " room held by another active session of the tenant refuses the activation (409"
+                    + " urn:classroom:problem:camera-in-use naming the camera in `detail` and `cameraId`); nothing"
+                    + " is stored then.")
     @APIResponse(responseCode = "201", description = "The started session")
     @APIResponse(responseCode = "404", description = "Unknown class")
-    @APIResponse(responseCode = "409", description = "The class already has an active session, or is archived")
+    @APIResponse(
+            responseCode = "409",
+            description = "The class already has an active session, is archived, or a camera of the room is in use by"
+                    + " another active session")
     @APIResponse(responseCode = "422", description = "The room does not exist")
     public Uni<Response> activate(@PathParam("id") UUID id, @Valid ActivateRequest request) {
         return sessions.activate(caller.get(), id.toString(), request == null ? null : request.roomId())

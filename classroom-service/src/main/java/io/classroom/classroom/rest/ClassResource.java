@@ -1,5 +1,6 @@
 package io.classroom.classroom.rest;
 
+import io.classroom.classroom.error.Problems;
 import io.classroom.classroom.security.CurrentCaller;
 import io.classroom.classroom.security.Roles;
 import io.classroom.classroom.service.ClassService;
@@ -26,6 +27,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -68,9 +71,13 @@ public class ClassResource {
     @Operation(
             summary = "My classes",
             description = "Teachers: the classes they teach; students: those they are enrolled in; admins: all of"
-                    + " the tenant. Sorted by title.")
+                    + " the tenant. Sorted by title. With `student`, only those of these classes that have this user"
+                    + " on their roster: other services (vision-service) call it with the teacher's token to learn"
+                    + " whether the caller teaches a student, a non-empty page meaning yes. A student may ask only"
+                    + " about themself.")
     @APIResponse(responseCode = "200", description = "One page of classes")
-    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "400", description = "Invalid paging or student id")
+    @APIResponse(responseCode = "403", description = "A student asking about another user")
     public Uni<PageResponse<ClassResponse>> list(
             @Parameter(description = "include archived classes") @QueryParam("includeArchived") @DefaultValue("false")
                     boolean includeArchived,
@@ -78,9 +85,14 @@ public class ClassResource {
                     @QueryParam("q")
                     @Size(max = 100)
                     String q,
+            @Parameter(
+                            description = "user id (UUID): only the caller's classes with this user on their roster",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("student")
+                    String student,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return classes.listMine(caller.get(), includeArchived, q, page, size)
+        return classes.listMine(caller.get(), includeArchived, q, parseUserId(student), page, size)
                 .map(found -> PageResponse.of(found, ClassResponse::of));
     }
 
@@ -178,5 +190,17 @@ public class ClassResource {
     @APIResponse(responseCode = "404", description = "Unknown class")
     public Uni<Void> removeStudent(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
         return classes.removeStudent(caller.get(), id.toString(), userId.toString());
+    }
+
+    /** Parsed here rather than by JAX-RS, which would answer 404 to a bad query parameter. */
+    private static String parseUserId(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(userId.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("invalid-student", "student must be a user id (UUID)");
+        }
     }
 }

@@ -28,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Rooms and their camera ids, shared by the teachers of a tenant. */
+/**
+ * Rooms and their camera ids: managed by the tenant's admins, read by its teachers (who pick a room when they
+ * activate a class). RoomService decides; the role annotations are a first filter.
+ */
 @Path("/api/classroom/rooms")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
 @APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "Not a teacher or admin")
 public class RoomResource {
 
     private final RoomService rooms;
@@ -48,9 +50,11 @@ public class RoomResource {
     }
 
     @POST
-    @Operation(summary = "Create a room with its camera ids")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a room with its camera ids (admins)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields or camera ids")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<Response> create(@NotNull @Valid RoomRequest request) {
         return rooms.create(caller.get(), request.toDetails())
                 .map(RoomResponse::of)
@@ -60,9 +64,10 @@ public class RoomResource {
     }
 
     @GET
-    @Operation(summary = "Rooms of the caller's tenant, by name")
+    @Operation(summary = "Rooms of the caller's tenant, by name (teachers and admins)")
     @APIResponse(responseCode = "200", description = "One page of rooms")
     @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     public Uni<PageResponse<RoomResponse>> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -71,8 +76,9 @@ public class RoomResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a room")
+    @Operation(summary = "Get a room (teachers and admins)")
     @APIResponse(responseCode = "200", description = "The room")
+    @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown room")
     public Uni<RoomResponse> get(@PathParam("id") UUID id) {
         return rooms.get(caller.get(), id.toString()).map(RoomResponse::of);
@@ -80,9 +86,12 @@ public class RoomResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a room's name, location and camera ids (running sessions keep their snapshot)")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            summary = "Replace a room's name, location and camera ids (admins; running sessions keep their snapshot)")
     @APIResponse(responseCode = "200", description = "The updated room")
     @APIResponse(responseCode = "400", description = "Invalid fields or camera ids")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "Unknown room")
     public Uni<RoomResponse> update(@PathParam("id") UUID id, @NotNull @Valid RoomRequest request) {
         return rooms.update(caller.get(), id.toString(), request.toDetails()).map(RoomResponse::of);
@@ -90,8 +99,10 @@ public class RoomResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a room; classes using it as default room no longer have one")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a room (admins); classes using it as default room no longer have one")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "Unknown room")
     public Uni<Void> delete(@PathParam("id") UUID id) {
         return rooms.delete(caller.get(), id.toString());

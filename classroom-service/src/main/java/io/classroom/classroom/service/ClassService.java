@@ -45,7 +45,11 @@ public class ClassService {
         this.config = config;
     }
 
+    /** Teachers create classes and become their teacher; nobody else does (an admin would leave a class unowned). */
     public Uni<ClassView> create(Caller caller, ClassDetails details) {
+        if (!caller.isTeacher()) {
+            return Uni.createFrom().failure(Problems.forbidden("only teachers create classes"));
+        }
         validateSchedule(details);
         return requireRoom(caller, details.defaultRoomId()).chain(() -> {
             var now = Clock.now();
@@ -77,12 +81,26 @@ public class ClassService {
                 .recoverWithUni(() -> insertWithFreshJoinCode(c, attemptsLeft - 1));
     }
 
-    /** Teachers list what they teach, students what they are enrolled in, admins the whole tenant. */
-    public Uni<Page<ClassView>> listMine(Caller caller, boolean includeArchived, String query, int page, int size) {
+    /**
+     * Teachers list what they teach, students what they are enrolled in, admins the whole tenant. With
+     * {@code rosterMember}, only those of these classes that have this user on their roster: a student may ask only
+     * about themself (403 otherwise), so a non-empty page tells a teacher the student is on one of their rosters.
+     */
+    public Uni<Page<ClassView>> listMine(
+            Caller caller, boolean includeArchived, String query, String rosterMember, int page, int size) {
+        if (!caller.isAdmin() && !caller.isTeacher() && !caller.isStudent()) {
+            return Uni.createFrom().failure(Problems.forbidden("no role that lists classes"));
+        }
+        // About someone else, only the classes the caller teaches count (never those they attend beside them).
+        var aboutOther = rosterMember != null && !rosterMember.equals(caller.userId());
+        if (aboutOther && !caller.isAdmin() && !caller.isTeacher()) {
+            return Uni.createFrom().failure(Problems.forbidden("students may only ask about their own classes"));
+        }
         var scope = new ClassRepository.Scope(
                 caller.tenantId(),
                 !caller.isAdmin() && caller.isTeacher() ? caller.userId() : null,
-                !caller.isAdmin() && caller.isStudent() ? caller.userId() : null,
+                !caller.isAdmin() && caller.isStudent() && !aboutOther ? caller.userId() : null,
+                rosterMember,
                 includeArchived,
                 query);
         return classes.count(scope)
@@ -97,12 +115,12 @@ public class ClassService {
     }
 
     public Uni<ClassView> get(Caller caller, String id) {
-        return visible(caller, id).map(c -> new ClassView(c, ClassAccess.manages(caller, c)));
+        return allowed(caller, id, ClassAccess.Action.VIEW).map(c -> new ClassView(c, ClassAccess.manages(caller, c)));
     }
 
     public Uni<ClassView> update(Caller caller, String id, ClassDetails details) {
         validateSchedule(details);
-        return managed(caller, id)
+        return allowed(caller, id, ClassAccess.Action.UPDATE)
                 .call(() -> requireRoom(caller, details.defaultRoomId()))
                 .chain(existing -> classes.updateDetails(
                         caller.tenantId(),
@@ -131,7 +149,7 @@ public class ClassService {
 
     /** Deleting a class ends its running session (reason CLASS_DELETED); past sessions stay as history. */
     public Uni<Void> delete(Caller caller, String id) {
-        return managed(caller, id)
+        return allowed(caller, id, ClassAccess.Action.DELETE)
                 .call(c -> c.activeSessionId == null
                         ? Uni.createFrom().voidItem()
                         : sessions.endById(c.activeSessionId, EndReason.CLASS_DELETED))
@@ -141,7 +159,7 @@ public class ClassService {
 
     /** Archiving is idempotent; a class with a running session must be deactivated first. */
     public Uni<ClassView> archive(Caller caller, String id) {
-        return managed(caller, id)
+        return allowed(caller, id, ClassAccess.Action.ARCHIVE)
                 .chain(() -> classes.archive(caller.tenantId(), id, Clock.now()))
                 .chain(archived -> {
                     if (!archived) {
@@ -149,12 +167,15 @@ public class ClassService {
                                 .failure(Problems.conflict(
                                         "session-active", "class " + id + " has an active session: end it first"));
                     }
-                    return managed(caller, id).map(c -> new ClassView(c, true));
+                    return allowed(caller, id, ClassAccess.Action.VIEW).map(c -> new ClassView(c, true));
                 });
     }
 
     /** Joining twice answers the class again; an archived class takes no new students. */
     public Uni<ClassView> join(Caller caller, String rawCode) {
+        if (!caller.isStudent()) {
+            return Uni.createFrom().failure(Problems.forbidden("only students join classes"));
+        }
         var code = JoinCodes.normalise(rawCode);
         return classes.findByJoinCode(caller.tenantId(), code)
                 .onItem()
@@ -165,23 +186,19 @@ public class ClassService {
     }
 
     public Uni<List<Enrolment>> roster(Caller caller, String id) {
-        return managed(caller, id).map(c -> c.students);
+        return allowed(caller, id, ClassAccess.Action.VIEW_ROSTER).map(c -> c.students);
     }
 
     public Uni<List<Enrolment>> addStudent(Caller caller, String id, String userId) {
-        return managed(caller, id)
+        return allowed(caller, id, ClassAccess.Action.ENROL)
                 .chain(c -> enrol(caller.tenantId(), c, userId, null))
                 .map(c -> c.students);
     }
 
     /** Teachers remove anyone from their class; a student may leave a class. Removing an absent student is a no-op. */
     public Uni<Void> removeStudent(Caller caller, String id, String userId) {
-        return visible(caller, id)
-                .invoke(c -> {
-                    if (!ClassAccess.manages(caller, c) && !userId.equals(caller.userId())) {
-                        throw Problems.forbidden("only the class's teacher removes other students");
-                    }
-                })
+        return find(caller, id)
+                .invoke(c -> ClassAccess.require(ClassAccess.decideRemoval(caller, c, userId), "class", id))
                 .chain(() -> classes.unenrol(caller.tenantId(), id, userId));
     }
 
@@ -208,26 +225,16 @@ public class ClassService {
                 });
     }
 
-    /** The class if the caller may see it; 404 otherwise (also for other tenants), so nothing leaks. */
-    Uni<SchoolClass> visible(Caller caller, String id) {
+    /** The class if the caller may do {@code action} with it: 404 when it may not see it (or another tenant's), else 403. */
+    private Uni<SchoolClass> allowed(Caller caller, String id, ClassAccess.Action action) {
+        return find(caller, id).invoke(c -> ClassAccess.require(ClassAccess.decide(caller, c, action), "class", id));
+    }
+
+    private Uni<SchoolClass> find(Caller caller, String id) {
         return classes.findInTenant(caller.tenantId(), id)
                 .onItem()
                 .ifNull()
-                .failWith(() -> Problems.notFound("class", id))
-                .invoke(c -> {
-                    if (!ClassAccess.sees(caller, c)) {
-                        throw Problems.notFound("class", id);
-                    }
-                });
-    }
-
-    /** The class if the caller teaches it or is an admin; enrolled students get 403, others 404. */
-    Uni<SchoolClass> managed(Caller caller, String id) {
-        return visible(caller, id).invoke(c -> {
-            if (!ClassAccess.manages(caller, c)) {
-                throw Problems.forbidden("only the class's teacher or an admin may do this");
-            }
-        });
+                .failWith(() -> Problems.notFound("class", id));
     }
 
     private Uni<Void> requireRoom(Caller caller, String roomId) {

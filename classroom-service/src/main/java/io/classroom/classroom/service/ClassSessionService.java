@@ -1,5 +1,6 @@
 package io.classroom.classroom.service;
 
+import io.classroom.classroom.CameraClaim;
 import io.classroom.classroom.ClassSession;
 import io.classroom.classroom.EndReason;
 import io.classroom.classroom.OutboxEntry;
@@ -12,6 +13,7 @@ import io.classroom.classroom.messaging.ClassSessionEvent;
 import io.classroom.classroom.messaging.ClassSessionStarted;
 import io.classroom.classroom.messaging.Outbox;
 import io.classroom.classroom.messaging.OutboxRelay;
+import io.classroom.classroom.repository.CameraClaimRepository;
 import io.classroom.classroom.repository.ClassRepository;
 import io.classroom.classroom.repository.ClassSessionRepository;
 import io.classroom.classroom.repository.RoomRepository;
@@ -21,6 +23,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,11 +39,15 @@ public class ClassSessionService {
     /** Longer than the claim and the session's insert ever take; a missing session claimed before is a crash's. */
     private static final Duration CLAIM_GRACE = Duration.ofMinutes(1);
 
+    /** A claim freed or taken over between our reads is claimed again, a few times at most. */
+    private static final int CLAIM_ATTEMPTS = 3;
+
     private static final int JOB_BATCH = 200;
 
     private final ClassRepository classes;
     private final RoomRepository rooms;
     private final ClassSessionRepository sessions;
+    private final CameraClaimRepository cameraClaims;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final ClassroomConfig config;
@@ -49,12 +56,14 @@ public class ClassSessionService {
             ClassRepository classes,
             RoomRepository rooms,
             ClassSessionRepository sessions,
+            CameraClaimRepository cameraClaims,
             Outbox outbox,
             OutboxRelay relay,
             ClassroomConfig config) {
         this.classes = classes;
         this.rooms = rooms;
         this.sessions = sessions;
+        this.cameraClaims = cameraClaims;
         this.outbox = outbox;
         this.relay = relay;
         this.config = config;
@@ -66,7 +75,8 @@ public class ClassSessionService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> Problems.notFound("class", classId))
-                .invoke(c -> requireManager(caller, c))
+                .invoke(c -> ClassAccess.require(
+                        ClassAccess.decide(caller, c, ClassAccess.Action.ACTIVATE), "class", classId))
                 .chain(c -> {
                     if (c.archived) {
                         return Uni.createFrom()
@@ -89,16 +99,25 @@ public class ClassSessionService {
         if (c.activeSessionId == null) {
             return Uni.createFrom().voidItem();
         }
-        return sessions.findById(c.activeSessionId)
-                .invoke(active -> {
-                    boolean inProgress = active == null
-                            && c.activeSessionClaimedAt != null
-                            && c.activeSessionClaimedAt.isAfter(Clock.now().minus(CLAIM_GRACE));
-                    if (inProgress || (active != null && active.state == SessionState.ACTIVE)) {
+        return holds(c.activeSessionId, c.activeSessionClaimedAt)
+                .invoke(held -> {
+                    if (held) {
                         throw activeConflict(c.id, c.activeSessionId);
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Whether a claim made at {@code claimedAt} for {@code sessionId} still holds: its session is active, or not
+     * stored yet and claimed within {@link #CLAIM_GRACE} (an activation in progress). An ended session's claim, or an
+     * old one whose session never came (a crash), is a leftover that the next activation takes over.
+     */
+    private Uni<Boolean> holds(String sessionId, Instant claimedAt) {
+        return sessions.findById(sessionId)
+                .map(session -> session != null
+                        ? session.state == SessionState.ACTIVE
+                        : claimedAt != null && claimedAt.isAfter(Clock.now().minus(CLAIM_GRACE)));
     }
 
     private Uni<List<String>> cameraIds(String tenant, String roomId) {
@@ -129,17 +148,71 @@ public class ClassSessionService {
         s.attendanceThreshold = c.attendanceThreshold;
         s.lateGraceSeconds = Duration.ofMinutes(c.lateGraceMinutes).toSeconds();
         s.outbox.add(announce(ClassSessionStarted.of(UUID.randomUUID(), s)));
-        // The conditional update on the class document is the lock: only one activation wins, and only the winner
-        // stores the session with its event.
-        return classes.claimActiveSession(c.tenantId, c.id, c.activeSessionId, s.id, now)
+        // Two locks, each a single-document write: the camera claims keep the tenant's other classes off these
+        // cameras, the conditional update on the class document keeps a second session of this class out. Only an
+        // activation holding both stores the session with its event; a refused one releases what it took.
+        return claimCameras(s)
+                .chain(() -> classes.claimActiveSession(c.tenantId, c.id, c.activeSessionId, s.id, now))
                 .chain(claimed -> {
                     if (!claimed) {
-                        return Uni.createFrom().failure(activeConflict(c.id, null));
+                        return releaseCameras(s).chain(() -> Uni.createFrom().failure(activeConflict(c.id, null)));
                     }
                     return sessions.persist(s)
                             .onFailure()
-                            .call(() -> classes.releaseActiveSession(c.tenantId, c.id, s.id));
+                            .call(() -> classes.releaseActiveSession(c.tenantId, c.id, s.id)
+                                    .chain(() -> releaseCameras(s)));
                 });
+    }
+
+    /**
+     * Claims the session's cameras in a fixed order (so two activations of one room meet on the same first camera
+     * and exactly one goes on); on a camera held by another active session it releases those it took and answers 409.
+     */
+    private Uni<Void> claimCameras(ClassSession s) {
+        var cameras = s.cameraIds.stream().distinct().sorted().toList();
+        return Multi.createFrom()
+                .iterable(cameras)
+                .onItem()
+                .transformToUniAndConcatenate(camera -> claimCamera(s, camera, CLAIM_ATTEMPTS))
+                .collect()
+                .last()
+                .replaceWithVoid()
+                .onFailure()
+                .call(() -> releaseCameras(s));
+    }
+
+    private Uni<Void> claimCamera(ClassSession s, String cameraId, int attemptsLeft) {
+        var claim = CameraClaim.of(s, cameraId, Clock.now());
+        return cameraClaims.tryInsert(claim).chain(inserted -> {
+            if (inserted) {
+                return Uni.createFrom().voidItem();
+            }
+            return cameraClaims.findById(claim.id).chain(holder -> {
+                if (holder == null) {
+                    // Released between our insert and this read: try again.
+                    return retryClaim(s, cameraId, attemptsLeft);
+                }
+                return holds(holder.sessionId, holder.claimedAt).chain(held -> {
+                    if (held) {
+                        return Uni.createFrom().failure(Problems.cameraInUse(cameraId));
+                    }
+                    return cameraClaims
+                            .takeOver(claim, holder.sessionId)
+                            .chain(taken ->
+                                    taken ? Uni.createFrom().voidItem() : retryClaim(s, cameraId, attemptsLeft));
+                });
+            });
+        });
+    }
+
+    private Uni<Void> retryClaim(ClassSession s, String cameraId, int attemptsLeft) {
+        return attemptsLeft > 1
+                ? claimCamera(s, cameraId, attemptsLeft - 1)
+                : Uni.createFrom().failure(Problems.cameraInUse(cameraId));
+    }
+
+    private Uni<Void> releaseCameras(ClassSession s) {
+        return cameraClaims.release(s.tenantId, s.cameraIds, s.id);
     }
 
     /** Ending an ended session is idempotent: it answers the session as it is, without a second event. */
@@ -172,7 +245,8 @@ public class ClassSessionService {
         return sessions.end(s.id, reason, now, announcement)
                 .onItem()
                 .ifNotNull()
-                .call(ended -> classes.releaseActiveSession(ended.tenantId, ended.classId, ended.id))
+                .call(ended -> classes.releaseActiveSession(ended.tenantId, ended.classId, ended.id)
+                        .chain(() -> releaseCameras(ended)))
                 .onItem()
                 .ifNotNull()
                 .invoke(relay::relaySoon);
@@ -187,13 +261,17 @@ public class ClassSessionService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> Problems.notFound("class", classId))
-                .invoke(c -> requireManager(caller, c))
+                .invoke(c -> ClassAccess.require(
+                        ClassAccess.decide(caller, c, ClassAccess.Action.LIST_SESSIONS), "class", classId))
                 .chain(c ->
                         list(new ClassSessionRepository.Scope(caller.tenantId(), classId, null, state), page, size));
     }
 
     /** Admins see the tenant's sessions, teachers those of the classes they teach. */
     public Uni<Page<ClassSession>> listMine(Caller caller, SessionState state, int page, int size) {
+        if (!caller.isAdmin() && !caller.isTeacher()) {
+            return Uni.createFrom().failure(Problems.forbidden("only teachers and admins list sessions"));
+        }
         var teacher = caller.isAdmin() ? null : caller.userId();
         return list(new ClassSessionRepository.Scope(caller.tenantId(), null, teacher, state), page, size);
     }
@@ -225,24 +303,13 @@ public class ClassSessionService {
         return outbox.entry(ClassSessionEvent.TOPIC, event.classId(), event);
     }
 
+    /** The session if the caller may see and end it (see {@link ClassAccess#decide(Caller, ClassSession)}). */
     private Uni<ClassSession> visibleSession(Caller caller, String sessionId) {
         return sessions.findInTenant(caller.tenantId(), sessionId)
                 .onItem()
                 .ifNull()
                 .failWith(() -> Problems.notFound("session", sessionId))
-                .invoke(s -> {
-                    if (!caller.isAdmin() && !caller.userId().equals(s.teacherId)) {
-                        throw Problems.notFound("session", sessionId);
-                    }
-                });
-    }
-
-    private static void requireManager(Caller caller, SchoolClass c) {
-        if (!ClassAccess.manages(caller, c)) {
-            throw ClassAccess.sees(caller, c)
-                    ? Problems.forbidden("only the class's teacher or an admin may do this")
-                    : Problems.notFound("class", c.id);
-        }
+                .invoke(s -> ClassAccess.require(ClassAccess.decide(caller, s), "session", sessionId));
     }
 
     private static RuntimeException activeConflict(String classId, String sessionId) {

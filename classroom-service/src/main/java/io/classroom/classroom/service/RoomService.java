@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.UUID;
 
-/** Rooms of a tenant and their camera ids. */
+/**
+ * Rooms of a tenant and their camera ids. The camera ids decide which cameras a session films (and holds), so only
+ * the tenant's admins create, change or delete rooms; teachers and admins read them (a teacher picks the room of an
+ * activation); students do not. Another tenant's room is 404, a refused change of a known room 403.
+ */
 @ApplicationScoped
 public class RoomService {
 
@@ -24,6 +28,9 @@ public class RoomService {
     }
 
     public Uni<Room> create(Caller caller, RoomDetails details) {
+        if (!caller.isAdmin()) {
+            return Uni.createFrom().failure(adminsOnly());
+        }
         var now = Clock.now();
         var room = new Room();
         room.id = UUID.randomUUID().toString();
@@ -34,22 +41,41 @@ public class RoomService {
     }
 
     public Uni<Page<Room>> list(Caller caller, int page, int size) {
+        if (!reads(caller)) {
+            return Uni.createFrom().failure(staffOnly());
+        }
         return rooms.count(caller.tenantId())
                 .chain(total ->
                         rooms.list(caller.tenantId(), page, size).map(list -> new Page<>(list, page, size, total)));
     }
 
     public Uni<Room> get(Caller caller, String id) {
+        if (!reads(caller)) {
+            return Uni.createFrom().failure(staffOnly());
+        }
         return find(caller, id);
     }
 
     public Uni<Room> update(Caller caller, String id, RoomDetails details) {
-        return find(caller, id).invoke(room -> apply(room, details)).call(rooms::update);
+        return find(caller, id)
+                .invoke(() -> {
+                    if (!caller.isAdmin()) {
+                        throw adminsOnly();
+                    }
+                })
+                .invoke(room -> apply(room, details))
+                .call(rooms::update);
     }
 
     /** Classes that used the room as default room fall back to none (sessions then have no cameras). */
     public Uni<Void> delete(Caller caller, String id) {
-        return rooms.deleteInTenant(caller.tenantId(), id)
+        return find(caller, id)
+                .invoke(() -> {
+                    if (!caller.isAdmin()) {
+                        throw adminsOnly();
+                    }
+                })
+                .chain(() -> rooms.deleteInTenant(caller.tenantId(), id))
                 .invoke(deleted -> {
                     if (!deleted) {
                         throw Problems.notFound("room", id);
@@ -63,6 +89,18 @@ public class RoomService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> Problems.notFound("room", id));
+    }
+
+    private static boolean reads(Caller caller) {
+        return caller.isAdmin() || caller.isTeacher();
+    }
+
+    private static RuntimeException adminsOnly() {
+        return Problems.forbidden("only an admin of the tenant manages rooms and their cameras");
+    }
+
+    private static RuntimeException staffOnly() {
+        return Problems.forbidden("only teachers and admins see rooms");
     }
 
     private static void apply(Room room, RoomDetails details) {

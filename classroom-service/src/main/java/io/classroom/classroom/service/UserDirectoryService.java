@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Applies user lifecycle events to rosters and display names, once per event id. */
 @ApplicationScoped
@@ -42,6 +43,23 @@ public class UserDirectoryService {
         });
     }
 
+    /**
+     * Leaves nothing of a deleted user: off every roster (with the name or email shown there), the known name
+     * forgotten, and the user's id in session roster snapshots (and their pending events) replaced by a random id per
+     * session. Camera claims and processed event ids hold no user id. A class the user taught keeps its teacherId
+     * (a bare id, required by ClassSessionStarted) for an admin of the tenant to manage.
+     */
+    private Uni<Void> erase(String tenant, String user) {
+        return classes.removeStudentEverywhere(tenant, user)
+                .chain(() -> sessions.withRosterMember(tenant, user)
+                        .onItem()
+                        .transformToUniAndConcatenate(s ->
+                                sessions.pseudonymise(s, user, UUID.randomUUID().toString()))
+                        .collect()
+                        .last())
+                .chain(() -> knownUsers.remove(tenant, user));
+    }
+
     private Uni<Void> effect(UserEvent event) {
         var tenant = event.tenantId();
         var user = event.userId().toString();
@@ -52,10 +70,7 @@ public class UserDirectoryService {
                 knownUsers
                         .upsert(tenant, user, name, event.occurredAt())
                         .chain(() -> classes.renameStudentEverywhere(tenant, user, name));
-            case UserEvent.DELETED ->
-                classes.removeStudentEverywhere(tenant, user)
-                        .chain(() -> sessions.anonymiseRosters(tenant, user))
-                        .chain(() -> knownUsers.remove(tenant, user));
+            case UserEvent.DELETED -> erase(tenant, user);
             default -> {
                 Log.debugf("ignoring auth event type %s", event.type());
                 yield Uni.createFrom().voidItem();

@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
 import io.classroom.classroom.ClassroomApi.User;
+import io.classroom.classroom.repository.CameraClaimRepository;
+import io.classroom.classroom.repository.ClassRepository;
+import io.classroom.classroom.repository.ClassSessionRepository;
 import io.classroom.classroom.repository.KnownUserRepository;
 import io.classroom.classroom.repository.ProcessedEventRepository;
 import io.classroom.testing.TestTokens;
@@ -16,11 +20,13 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +45,15 @@ class AuthUsersConsumerIT {
 
     @Inject
     ProcessedEventRepository processed;
+
+    @Inject
+    ClassRepository classes;
+
+    @Inject
+    ClassSessionRepository sessions;
+
+    @Inject
+    CameraClaimRepository cameraClaims;
 
     private final String tenant = TestTokens.newTenant();
     private final User teacher = user(tenant, "TEACHER");
@@ -64,16 +79,7 @@ class AuthUsersConsumerIT {
                     .then()
                     .statusCode(200);
             assertThat(names(roster)).containsExactly("Ada Lovelace");
-            String sessionId = as(teacher)
-                    .post("/api/classroom/classes/" + classId + "/sessions")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-            as(teacher)
-                    .post("/api/classroom/sessions/" + sessionId + "/end")
-                    .then()
-                    .statusCode(200);
+            var sessionIds = List.of(runSession(classId), runSession(classId));
 
             var renamed = UUID.randomUUID().toString();
             send(kafka, event(renamed, "UserUpdated", "Ada King"));
@@ -109,15 +115,48 @@ class AuthUsersConsumerIT {
             assertThat(knownUsers.displayName(tenant, userId).await().atMost(HANG))
                     .isNull();
 
-            // The ended session keeps its head count, without the deleted user's id.
-            List<String> snapshot = as(teacher)
-                    .get("/api/classroom/sessions/" + sessionId)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("roster");
-            assertThat(snapshot).hasSize(1).doesNotContain(userId);
+            // Ended sessions keep their head count, each with a random id of its own in place of the user's: no
+            // link between them.
+            var pseudonyms = new ArrayList<String>();
+            for (var sessionId : sessionIds) {
+                List<String> snapshot = as(teacher)
+                        .get("/api/classroom/sessions/" + sessionId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("roster");
+                assertThat(snapshot).hasSize(1).doesNotContain(userId);
+                pseudonyms.addAll(snapshot);
+            }
+            assertThat(pseudonyms).doesNotHaveDuplicates();
+            // Nothing of the user is left in any collection of the tenant.
+            for (var collection : List.of(
+                    classes.mongoCollection(),
+                    sessions.mongoCollection(),
+                    knownUsers.mongoCollection(),
+                    cameraClaims.mongoCollection())) {
+                assertThat(collection
+                                .withDocumentClass(Document.class)
+                                .find(Filters.eq("tenantId", tenant))
+                                .map(Document::toJson)
+                                .collect()
+                                .asList()
+                                .await()
+                                .atMost(HANG))
+                        .noneMatch(json -> json.contains(userId));
+            }
         }
+    }
+
+    private String runSession(String classId) {
+        String sessionId = as(teacher)
+                .post("/api/classroom/classes/" + classId + "/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(teacher).post("/api/classroom/sessions/" + sessionId + "/end").then().statusCode(200);
+        return sessionId;
     }
 
     private List<String> names(String rosterPath) {

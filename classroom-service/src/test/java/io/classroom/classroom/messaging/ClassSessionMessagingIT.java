@@ -57,7 +57,7 @@ class ClassSessionMessagingIT {
     @Test
     void activationAndDeactivationPublishSchemaValidEventsKeyedByClass() throws Exception {
         var student = user(tenant, "STUDENT");
-        var roomId = createRoom(teacher, "Room A", "cam-front");
+        var roomId = createRoom(user(tenant, "ADMIN"), "Room A", "cam-front");
         var body = new HashMap<>(classBody("Physics"));
         body.put("defaultRoomId", roomId);
         body.put("attendanceThreshold", 80);

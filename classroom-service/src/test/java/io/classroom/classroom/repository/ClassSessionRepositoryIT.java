@@ -72,6 +72,45 @@ class ClassSessionRepositoryIT {
         assertThat(stored.endReason).isEqualTo(EndReason.DEACTIVATED);
     }
 
+    @Test
+    void aDeletedUsersIdIsReplacedInTheRosterAndInEventsStillWaiting() {
+        var user = UUID.randomUUID().toString();
+        var other = UUID.randomUUID().toString();
+        // No createdAt: the relay never sees this entry (it looks for entries by creation time).
+        var waiting = entry(null);
+        waiting.payload = "{\"roster\":[\"" + other + "\",\"" + user + "\"]}";
+        var unrelated = entry(null);
+        var session = session(SessionState.ENDED, waiting, unrelated);
+        session.roster = new ArrayList<>(List.of(other, user));
+        sessions.persist(session).await().atMost(HANG);
+
+        try {
+            assertThat(sessions.withRosterMember(session.tenantId, user)
+                            .collect()
+                            .asList()
+                            .await()
+                            .atMost(HANG))
+                    .extracting(s -> s.id)
+                    .containsExactly(session.id);
+            var pseudonym = UUID.randomUUID().toString();
+            sessions.pseudonymise(session, user, pseudonym).await().atMost(HANG);
+
+            var stored = sessions.findById(session.id).await().atMost(HANG);
+            assertThat(stored.roster).containsExactly(other, pseudonym);
+            assertThat(stored.outbox)
+                    .extracting(e -> e.payload)
+                    .containsExactly("{\"roster\":[\"" + other + "\",\"" + pseudonym + "\"]}", "{}");
+            assertThat(sessions.withRosterMember(session.tenantId, user)
+                            .collect()
+                            .asList()
+                            .await()
+                            .atMost(HANG))
+                    .isEmpty();
+        } finally {
+            sessions.deleteById(session.id).await().atMost(HANG);
+        }
+    }
+
     private static ClassSession session(SessionState state, OutboxEntry... outbox) {
         var s = new ClassSession();
         s.id = UUID.randomUUID().toString();

@@ -5,6 +5,7 @@ import static io.classroom.classroom.ClassroomApi.classBody;
 import static io.classroom.classroom.ClassroomApi.createClass;
 import static io.classroom.classroom.ClassroomApi.join;
 import static io.classroom.classroom.ClassroomApi.joinCode;
+import static io.classroom.classroom.ClassroomApi.problem;
 import static io.classroom.classroom.ClassroomApi.upn;
 import static io.classroom.classroom.ClassroomApi.user;
 import static io.restassured.RestAssured.given;
@@ -189,6 +190,68 @@ class ClassResourceIT {
     }
 
     @Test
+    void theStudentFilterTellsWhetherTheCallerTeachesTheStudent() {
+        var mine = createClass(teacher, "Algebra");
+        var colleague = user(tenant, "TEACHER");
+        var theirs = createClass(colleague, "Biology");
+        var admin = user(tenant, "ADMIN");
+        join(student, joinCode(colleague, theirs));
+
+        assertOnRosters(teacher, student.userId(), List.of());
+        assertOnRosters(colleague, student.userId(), List.of(theirs));
+        assertOnRosters(admin, student.userId(), List.of(theirs));
+        join(student, joinCode(teacher, mine));
+        assertOnRosters(teacher, student.userId(), List.of(mine));
+        assertOnRosters(student, student.userId(), List.of(mine, theirs));
+        assertOnRosters(user(TestTokens.newTenant(), "ADMIN"), student.userId(), List.of());
+        assertOnRosters(teacher, UUID.randomUUID().toString(), List.of());
+        // Upper case is the same id.
+        assertOnRosters(teacher, student.userId().toUpperCase(), List.of(mine));
+        // A teacher attending a class beside the student does not teach them.
+        var teachingStudent = user(tenant, "TEACHER", "STUDENT");
+        join(teachingStudent, joinCode(colleague, theirs));
+        assertOnRosters(teachingStudent, student.userId(), List.of());
+        assertOnRosters(teachingStudent, teachingStudent.userId(), List.of(theirs));
+
+        problem(
+                as(student)
+                        .queryParam("student", user(tenant, "STUDENT").userId())
+                        .get("/api/classroom/classes")
+                        .then(),
+                403);
+        for (var bad : List.of("not-a-uuid", "{\"$ne\": null}")) {
+            problem(
+                            as(teacher)
+                                    .queryParam("student", bad)
+                                    .get("/api/classroom/classes")
+                                    .then(),
+                            400)
+                    .body("type", equalTo("urn:classroom:problem:invalid-student"));
+        }
+
+        // Archived classes count only when asked for.
+        as(teacher).post("/api/classroom/classes/" + mine + "/archive").then().statusCode(200);
+        assertOnRosters(teacher, student.userId(), List.of());
+        as(teacher)
+                .queryParam("student", student.userId())
+                .queryParam("includeArchived", true)
+                .get("/api/classroom/classes")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(mine)));
+    }
+
+    private static void assertOnRosters(User caller, String studentId, List<String> classIds) {
+        as(caller)
+                .queryParam("student", studentId)
+                .get("/api/classroom/classes")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(classIds.size()))
+                .body("items.id", equalTo(classIds));
+    }
+
+    @Test
     void searchTextIsMatchedLiterallyNeverAsAnOperator() {
         createClass(teacher, "Physics (advanced)");
         createClass(teacher, "History");
@@ -359,14 +422,5 @@ class ClassResourceIT {
 
     private static Map<String, Object> schedule(String startTime, int durationMinutes, String zone) {
         return Map.of("startTime", startTime, "durationMinutes", durationMinutes, "timeZone", zone);
-    }
-
-    static ValidatableResponse problem(ValidatableResponse response, int status) {
-        return response.statusCode(status)
-                .contentType(containsString("application/problem+json"))
-                .body("status", equalTo(status))
-                .body("title", notNullValue())
-                .body("type", notNullValue())
-                .body("detail", notNullValue());
     }
 }

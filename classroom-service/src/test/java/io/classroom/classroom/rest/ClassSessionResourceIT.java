@@ -6,8 +6,8 @@ import static io.classroom.classroom.ClassroomApi.createClass;
 import static io.classroom.classroom.ClassroomApi.createRoom;
 import static io.classroom.classroom.ClassroomApi.join;
 import static io.classroom.classroom.ClassroomApi.joinCode;
+import static io.classroom.classroom.ClassroomApi.problem;
 import static io.classroom.classroom.ClassroomApi.user;
-import static io.classroom.classroom.rest.ClassResourceIT.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,6 +44,7 @@ class ClassSessionResourceIT {
     private final String tenant = TestTokens.newTenant();
     private final User teacher = user(tenant, "TEACHER");
     private final User student = user(tenant, "STUDENT");
+    private final User admin = user(tenant, "ADMIN");
 
     @Inject
     ClassSessionService sessionService;
@@ -56,7 +57,7 @@ class ClassSessionResourceIT {
 
     @Test
     void activationSnapshotsRosterAndCamerasAndOnlyOneSessionRuns() {
-        var roomId = createRoom(teacher, "Room A", "cam-front", "cam-back");
+        var roomId = createRoom(admin, "Room A", "cam-front", "cam-back");
         var classId = createClassInRoom("Physics", roomId);
         join(student, joinCode(teacher, classId));
 
@@ -190,7 +191,6 @@ class ClassSessionResourceIT {
                         .then(),
                 404);
 
-        var admin = user(tenant, "ADMIN");
         String sessionId = as(admin)
                 .post("/api/classroom/classes/" + classId + "/sessions")
                 .then()
@@ -273,7 +273,7 @@ class ClassSessionResourceIT {
                                 .then(),
                         422)
                 .body("type", equalTo("urn:classroom:problem:unknown-room"));
-        var otherTenantRoom = createRoom(user(TestTokens.newTenant(), "TEACHER"), "Elsewhere", "cam-x");
+        var otherTenantRoom = createRoom(user(TestTokens.newTenant(), "ADMIN"), "Elsewhere", "cam-x");
         problem(
                 as(teacher)
                         .body(Map.of("roomId", otherTenantRoom))

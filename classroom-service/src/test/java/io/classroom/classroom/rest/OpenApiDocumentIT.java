@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,14 @@ class OpenApiDocumentIT {
                             .asInstanceOf(InstanceOfAssertFactories.MAP)
                             .containsKey("401");
                 });
+        // vision-service asks whether a teacher teaches a student with this filter.
+        List<Map<String, Object>> parameters = given().get("/q/openapi?format=json")
+                .then()
+                .extract()
+                .path("paths.'/api/classroom/classes'.get.parameters");
+        assertThat(parameters)
+                .filteredOn(p -> "student".equals(p.get("name")))
+                .singleElement()
+                .satisfies(p -> assertThat((String) p.get("description")).contains("roster"));
     }
 }

@@ -3,8 +3,8 @@ package io.classroom.classroom.rest;
 import static io.classroom.classroom.ClassroomApi.as;
 import static io.classroom.classroom.ClassroomApi.classBody;
 import static io.classroom.classroom.ClassroomApi.createRoom;
+import static io.classroom.classroom.ClassroomApi.problem;
 import static io.classroom.classroom.ClassroomApi.user;
-import static io.classroom.classroom.rest.ClassResourceIT.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -21,18 +21,19 @@ import org.junit.jupiter.api.Test;
 class RoomResourceIT {
 
     private final String tenant = TestTokens.newTenant();
+    private final User admin = user(tenant, "ADMIN");
     private final User teacher = user(tenant, "TEACHER");
 
     @Test
-    void roomsAreCreatedUpdatedListedAndDeleted() {
-        var roomId = createRoom(teacher, "Room B", "cam-1", "cam-2", "cam-1");
+    void adminsCreateUpdateAndDeleteRoomsTeachersReadThem() {
+        var roomId = createRoom(admin, "Room B", "cam-1", "cam-2", "cam-1");
         as(teacher)
                 .get("/api/classroom/rooms/" + roomId)
                 .then()
                 .statusCode(200)
                 .body("name", equalTo("Room B"))
                 .body("cameraIds", equalTo(List.of("cam-1", "cam-2")));
-        as(teacher)
+        as(admin)
                 .body(Map.of("name", "Room B2", "location", "2nd floor", "cameraIds", List.of("cam-3")))
                 .put("/api/classroom/rooms/" + roomId)
                 .then()
@@ -40,7 +41,7 @@ class RoomResourceIT {
                 .body("name", equalTo("Room B2"))
                 .body("location", equalTo("2nd floor"))
                 .body("cameraIds", equalTo(List.of("cam-3")));
-        createRoom(user(tenant, "ADMIN"), "Auditorium");
+        createRoom(admin, "Auditorium");
         as(teacher)
                 .get("/api/classroom/rooms")
                 .then()
@@ -58,35 +59,55 @@ class RoomResourceIT {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(teacher).delete("/api/classroom/rooms/" + roomId).then().statusCode(204);
+        as(admin).delete("/api/classroom/rooms/" + roomId).then().statusCode(204);
         problem(as(teacher).get("/api/classroom/rooms/" + roomId).then(), 404);
-        problem(as(teacher).delete("/api/classroom/rooms/" + roomId).then(), 404);
+        problem(as(admin).delete("/api/classroom/rooms/" + roomId).then(), 404);
         as(teacher).get("/api/classroom/classes/" + classId).then().body("defaultRoomId", nullValue());
     }
 
     @Test
-    void invalidRoomsAndOtherTenantsRoomsAreRejected() {
+    void teachersCannotCreateChangeOrDeleteRoomsAndNothingChanges() {
+        var roomId = createRoom(admin, "Room C", "cam-c");
         problem(
                 as(teacher)
-                        .body(Map.of("name", ""))
+                        .body(Map.of("name", "Mine", "cameraIds", List.of("cam-of-another-room")))
                         .post("/api/classroom/rooms")
                         .then(),
-                400);
+                403);
         problem(
                 as(teacher)
+                        .body(Map.of("name", "Mine", "cameraIds", List.of("cam-of-another-room")))
+                        .put("/api/classroom/rooms/" + roomId)
+                        .then(),
+                403);
+        problem(as(teacher).delete("/api/classroom/rooms/" + roomId).then(), 403);
+        as(teacher)
+                .get("/api/classroom/rooms")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].name", equalTo("Room C"))
+                .body("items[0].cameraIds", equalTo(List.of("cam-c")));
+    }
+
+    @Test
+    void invalidRoomsAndOtherTenantsRoomsAreRejected() {
+        problem(as(admin).body(Map.of("name", "")).post("/api/classroom/rooms").then(), 400);
+        problem(
+                as(admin)
                         .body(Map.of("name", "Lab", "cameraIds", List.of("cam 1; drop")))
                         .post("/api/classroom/rooms")
                         .then(),
                 400);
         problem(
-                as(teacher)
+                as(admin)
                         .body(Map.of("name", "Lab", "cameraIds", List.of("x".repeat(65))))
                         .post("/api/classroom/rooms")
                         .then(),
                 400);
         problem(as(user(tenant, "STUDENT")).get("/api/classroom/rooms").then(), 403);
 
-        var roomId = createRoom(teacher, "Lab", "cam-lab");
+        var roomId = createRoom(admin, "Lab", "cam-lab");
         var outsider = user(TestTokens.newTenant(), "ADMIN");
         problem(as(outsider).get("/api/classroom/rooms/" + roomId).then(), 404);
         problem(

@@ -13,6 +13,11 @@ public final class Problems {
         return problem("not-found", "Not found", Response.Status.NOT_FOUND, what + " was not found");
     }
 
+    /** A known object the caller may see but not change, or an operation their role may not use. */
+    public static HttpProblem forbidden(String detail) {
+        return problem("forbidden", "Forbidden", Response.Status.FORBIDDEN, detail);
+    }
+
     public static HttpProblem conflict(String detail) {
         return problem("invalid-state", "Invalid state", Response.Status.CONFLICT, detail);
     }

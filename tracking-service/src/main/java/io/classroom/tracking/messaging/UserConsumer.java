@@ -1,22 +1,19 @@
 package io.classroom.tracking.messaging;
 
-import io.classroom.tracking.service.AttendanceService;
-import io.classroom.tracking.service.PersonalSessionService;
+import io.classroom.tracking.service.UserErasure;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code auth.users.v1}: a deleted user's personal sessions are erased and attendance rows anonymised. */
+/** {@code auth.users.v1}: a deleted user is erased from every store of this service ({@link UserErasure}). */
 @ApplicationScoped
 public class UserConsumer {
 
-    private final AttendanceService attendance;
-    private final PersonalSessionService personal;
+    private final UserErasure erasure;
     private final StoreRetry retry;
 
-    public UserConsumer(AttendanceService attendance, PersonalSessionService personal, StoreRetry retry) {
-        this.attendance = attendance;
-        this.personal = personal;
+    public UserConsumer(UserErasure erasure, StoreRetry retry) {
+        this.erasure = erasure;
         this.retry = retry;
     }
 
@@ -25,10 +22,6 @@ public class UserConsumer {
         if (!UserEvent.DELETED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
-        return retry.untilStored(
-                "auth.users.v1",
-                () -> attendance
-                        .anonymise(event.tenantId(), event.userId())
-                        .chain(() -> personal.erase(event.tenantId(), event.userId())));
+        return retry.untilStored("auth.users.v1", () -> erasure.erase(event.tenantId(), event.userId()));
     }
 }

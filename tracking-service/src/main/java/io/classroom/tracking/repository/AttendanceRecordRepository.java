@@ -31,8 +31,11 @@ public class AttendanceRecordRepository implements PanacheRepositoryBase<Attenda
         return count("sessionId", sessionId);
     }
 
-    /** Anonymises a deleted user's attendance: numbers stay for class statistics, the link to the person goes. */
+    /**
+     * Anonymises a deleted user's attendance: numbers stay for class statistics, the link to the person goes, and so
+     * does an override's reason (free text about them).
+     */
     public Uni<Integer> anonymise(String tenantId, UUID userId) {
-        return update("userId = null where tenantId = ?1 and userId = ?2", tenantId, userId);
+        return update("userId = null, overrideReason = null where tenantId = ?1 and userId = ?2", tenantId, userId);
     }
 }

@@ -20,6 +20,18 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntry, UUID
         return find("order by seq").page(0, limit).list();
     }
 
+    /**
+     * Drops the events still waiting that name a user (as record key or anywhere in the payload): a deleted user's
+     * data must not leave after the deletion. Must run inside a transaction.
+     */
+    public Uni<Integer> dropMentioning(UUID userId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "delete from outbox where record_key = :id or position(:id in payload) > 0")
+                        .setParameter("id", userId.toString())
+                        .executeUpdate());
+    }
+
     /** Takes the relay lock for the current transaction; false when another replica holds it. */
     public Uni<Boolean> lockForRelay() {
         return Panache.getSession()

@@ -56,7 +56,7 @@ public class PersonalSessionResource {
             description = "Started",
             content = @Content(schema = @Schema(implementation = PersonalSessionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid startedAt or title")
-    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "401", description = "No or invalid token, or a deleted account")
     public Uni<Response> start(@Valid PersonalSessionRequests.Start request) {
         var body = request == null ? new PersonalSessionRequests.Start(null, null) : request;
         Instant startedAt = ClientTime.parse(body.startedAt(), "startedAt", Instant.now());
@@ -73,6 +73,7 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "200", description = "Paused")
     @APIResponse(responseCode = "400", description = "Invalid time, or before the last change")
     @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "An admin's view of someone else's session: read-only")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     @APIResponse(responseCode = "409", description = "Not running")
     public Uni<PersonalSessionView> pause(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
@@ -87,6 +88,7 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "200", description = "Running again")
     @APIResponse(responseCode = "400", description = "Invalid time, or before the last change")
     @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "An admin's view of someone else's session: read-only")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     @APIResponse(responseCode = "409", description = "Not paused")
     public Uni<PersonalSessionView> resume(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
@@ -101,6 +103,7 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "200", description = "The final report")
     @APIResponse(responseCode = "400", description = "Invalid time, or before the last change")
     @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "An admin's view of someone else's session: read-only")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     @APIResponse(responseCode = "409", description = "Already ended")
     public Uni<PersonalSessionView> end(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
@@ -115,6 +118,7 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid activity or time (the detail names the field)")
     @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "An admin's view of someone else's session: read-only")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     @APIResponse(responseCode = "409", description = "Already ended")
     public Uni<PersonalSessionView> activities(
@@ -131,12 +135,12 @@ public class PersonalSessionResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(summary = "One of the caller's sessions")
+    @Operation(summary = "One of the caller's sessions (admins: any of the tenant's)")
     @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     public Uni<PersonalSessionView> get(@PathParam("id") UUID id) {
-        return service.owned(currentCaller.get(), id).map(this::view);
+        return service.visible(currentCaller.get(), id).map(this::view);
     }
 
     @GET
@@ -151,11 +155,11 @@ public class PersonalSessionResource {
     @GET
     @Path("/all")
     @WithSession
-    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
-    @Operation(summary = "All personal sessions of the caller's tenant (teachers and admins)")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "All personal sessions of the caller's tenant (admins only)")
     @APIResponse(responseCode = "200", description = "The tenant's sessions, newest first")
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not a teacher or admin")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<List<PersonalSessionView>> all() {
         return service.tenant(currentCaller.get()).map(this::views);
     }

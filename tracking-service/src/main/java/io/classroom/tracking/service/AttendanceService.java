@@ -59,14 +59,23 @@ public class AttendanceService {
         return engine;
     }
 
-    /** Starts tracking a class session; a redelivered start changes nothing. */
+    /**
+     * Starts tracking a class session; a redelivered start changes nothing. A roster member deleted before the start
+     * arrived (the topics are not ordered) is kept only as a pseudonym, so the counts stay and nobody is named.
+     */
     public Uni<Void> start(ClassSessionEvent event) {
+        return store.deletedAmong(event.tenantId(), event.roster()).chain(deleted -> start(event, deleted));
+    }
+
+    private Uni<Void> start(ClassSessionEvent event, Set<String> deleted) {
         var state = new ClassSessionState();
         state.sessionId = event.sessionId().toString();
         state.tenantId = event.tenantId();
         state.classId = event.classId();
-        state.teacherId = event.teacherId();
-        state.roster = List.copyOf(event.roster());
+        state.teacherId = deleted.contains(event.teacherId()) ? null : event.teacherId();
+        state.roster = event.roster().stream()
+                .map(member -> deleted.contains(member) ? LiveStateStore.pseudonym() : member)
+                .toList();
         state.cameraIds = event.cameraIds() == null ? List.of() : List.copyOf(event.cameraIds());
         state.startedAt = event.startedAt().toEpochMilli();
         state.plannedEnd =
@@ -87,7 +96,7 @@ public class AttendanceService {
         session.tenantId = event.tenantId();
         session.classId = event.classId();
         session.className = event.className();
-        session.teacherId = parseUuid(event.teacherId());
+        session.teacherId = parseUuid(state.teacherId);
         session.startedAt = event.startedAt();
         session.plannedEnd = event.plannedEnd();
         session.thresholdPct = state.thresholdPct;
@@ -108,7 +117,7 @@ public class AttendanceService {
                 Log.infof("Ignoring the end of session %s: it was never started here", event.sessionId());
                 return Uni.createFrom().voidItem();
             }
-            return store.deletedUsers(event.tenantId())
+            return store.deletedAmong(event.tenantId(), snapshot.session().roster)
                     .chain(deleted -> Panache.withTransaction(() -> records.countBySession(id)
                             .chain(count -> {
                                 if (count > 0) {
@@ -158,7 +167,8 @@ public class AttendanceService {
             record.tenantId = session.tenantId;
             record.sessionId = UUID.fromString(session.sessionId);
             record.classId = session.classId;
-            record.userId = parseUuid(userId);
+            // deleted while the session ran, and missed by the erasure: the numbers stay, the person goes
+            record.userId = deleted.contains(userId) ? null : parseUuid(userId);
             record.presentSeconds = outcome.presentSeconds();
             record.engagedSeconds = outcome.engagedSeconds();
             record.engagementPct = outcome.engagementPct();
@@ -200,16 +210,6 @@ public class AttendanceService {
                 .chain(() -> outbox.add(
                         AttendanceFinalized.TOPIC, record.sessionId.toString(), AttendanceFinalized.of(record)))
                 .replaceWith(record);
-    }
-
-    /** A deleted user: durable rows are anonymised and running sessions will not record them. */
-    public Uni<Void> anonymise(String tenantId, UUID userId) {
-        return store.markDeleted(tenantId, userId.toString())
-                .chain(() -> Panache.withTransaction(() -> records.anonymise(tenantId, userId)
-                        .chain(() -> overrides.anonymise(tenantId, userId))
-                        .chain(() -> sessions.update(
-                                "teacherId = null where tenantId = ?1 and teacherId = ?2", tenantId, userId))
-                        .replaceWithVoid()));
     }
 
     static UUID parseUuid(String value) {

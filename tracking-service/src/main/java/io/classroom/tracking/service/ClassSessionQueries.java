@@ -50,14 +50,31 @@ public class ClassSessionQueries {
         this.engine = attendance.engine();
     }
 
-    /** The session if the caller teaches it or is an admin of its tenant; anything else is not found. */
+    /**
+     * The session if the caller teaches it or is an admin of its tenant. A student may never use the class-session
+     * operations (403, whatever the session); another teacher's or another tenant's session is not found (404), so
+     * its existence does not leak.
+     */
     public Uni<ClassSession> authorized(Caller caller, UUID sessionId) {
-        return sessions.findInTenant(caller.tenantId(), sessionId).map(session -> {
-            if (session == null || !(caller.isAdmin() || caller.userId().equals(session.teacherId))) {
-                throw Problems.notFound("Class session " + sessionId);
-            }
-            return session;
-        });
+        return requireTeacherOrAdmin(caller)
+                .chain(() -> sessions.findInTenant(caller.tenantId(), sessionId))
+                .map(session -> {
+                    if (session == null || !teaches(caller, session)) {
+                        throw Problems.notFound("Class session " + sessionId);
+                    }
+                    return session;
+                });
+    }
+
+    private static boolean teaches(Caller caller, ClassSession session) {
+        return caller.isAdmin() || caller.userId().equals(session.teacherId);
+    }
+
+    private static Uni<Void> requireTeacherOrAdmin(Caller caller) {
+        return caller.isTeacherOrAdmin()
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom()
+                        .failure(Problems.forbidden("Only a teacher of the class or an admin may use its sessions"));
     }
 
     public Uni<LiveSession> live(ClassSession session) {
@@ -158,26 +175,27 @@ public class ClassSessionQueries {
 
     /** A class's history: admins, or a teacher who taught at least one of its sessions. */
     public Uni<List<AttendanceRecord>> classHistory(Caller caller, String classId) {
-        return sessions.listByClass(caller.tenantId(), classId).chain(classSessions -> {
-            boolean allowed = !classSessions.isEmpty()
-                    && (caller.isAdmin()
-                            || classSessions.stream()
-                                    .anyMatch(s -> caller.userId().equals(s.teacherId)));
-            if (!allowed) {
-                return Uni.createFrom().failure(Problems.notFound("Class " + classId));
-            }
-            return records.listByClass(caller.tenantId(), classId);
-        });
+        return requireTeacherOrAdmin(caller)
+                .chain(() -> sessions.listByClass(caller.tenantId(), classId))
+                .chain(classSessions -> {
+                    boolean allowed =
+                            !classSessions.isEmpty() && classSessions.stream().anyMatch(s -> teaches(caller, s));
+                    if (!allowed) {
+                        return Uni.createFrom().failure(Problems.notFound("Class " + classId));
+                    }
+                    return records.listByClass(caller.tenantId(), classId);
+                });
     }
 
     /**
-     * The first message of a live-feed subscription: a class session's live state for its teacher or an admin, a
-     * personal session's latest sample for its owner; null for anyone else (or an unknown session).
+     * The first message of a live-feed subscription: a class session's live state for its teacher or an admin of its
+     * tenant, a personal session's latest sample for its owner or an admin of its tenant; null for anyone else (or
+     * an unknown session, or another tenant's).
      */
     public Uni<LiveFeed.LiveMessage> liveSnapshot(Caller caller, UUID id) {
         return sessions.findInTenant(caller.tenantId(), id).chain(classSession -> {
             if (classSession != null) {
-                if (!caller.isAdmin() && !caller.userId().equals(classSession.teacherId)) {
+                if (!caller.isTeacherOrAdmin() || !teaches(caller, classSession)) {
                     return Uni.createFrom().nullItem();
                 }
                 return live(classSession)
@@ -186,7 +204,7 @@ public class ClassSessionQueries {
                         .recoverWithItem(LiveFeed.LiveMessage.snapshot(id.toString(), List.of()));
             }
             return personalSessions.findInTenant(caller.tenantId(), id).chain(personal -> {
-                if (personal == null || !personal.userId.equals(caller.userId())) {
+                if (personal == null || !(caller.isAdmin() || personal.userId.equals(caller.userId()))) {
                     return Uni.createFrom().nullItem();
                 }
                 return store.lastSample(id.toString())

@@ -8,19 +8,32 @@ import io.classroom.tracking.FaceSighting;
 import io.classroom.tracking.StudentAccumulator;
 import io.classroom.tracking.TimelineSample;
 import io.classroom.tracking.config.TrackingConfig;
+import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.transactions.ReactiveTransactionalRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Live state in Redis. A class session is one hash ({@code _session} plus one field per seen student, JSON each);
@@ -32,7 +45,11 @@ import java.util.concurrent.ThreadLocalRandom;
 public class LiveStateStore {
 
     static final String SESSION_FIELD = "_session";
+    private static final String PERSONAL_PREFIX = "tracking:personal:";
+    private static final String DELETED_USERS_PREFIX = "tracking:deleted-users:";
     private static final int MAX_ATTEMPTS = 100;
+    /** An earlier version's tombstone member: the user id itself. */
+    private static final Pattern USER_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
@@ -66,7 +83,7 @@ public class LiveStateStore {
     }
 
     static String personalKey(String sessionId) {
-        return "tracking:personal:" + sessionId;
+        return PERSONAL_PREFIX + sessionId;
     }
 
     static String timelineKey(String sessionId) {
@@ -110,10 +127,11 @@ public class LiveStateStore {
             int attempt) {
         String key = classKey(sessionId);
         String frames = framesKey(sessionId);
+        String processed = processedId(frameId);
         String[] fields = fieldsOf(faces);
         return redis.withTransaction(
                         ds -> ds.set(String.class)
-                                .sismember(frames, frameId)
+                                .sismember(frames, processed)
                                 .chain(seen -> seen
                                         ? Uni.createFrom().item(new FrameResult(Outcome.DUPLICATE, null, Map.of()))
                                         : ds.hash(String.class)
@@ -128,7 +146,7 @@ public class LiveStateStore {
                             result.changed().forEach((userId, acc) -> changes.put(userId, write(acc)));
                             return tx.hash(String.class)
                                     .hset(key, changes)
-                                    .chain(() -> tx.set(String.class).sadd(frames, frameId))
+                                    .chain(() -> tx.set(String.class).sadd(frames, processed))
                                     .chain(() -> tx.key()
                                             .pexpire(
                                                     frames,
@@ -207,16 +225,166 @@ public class LiveStateStore {
     }
 
     static String deletedUsersKey(String tenantId) {
-        return "tracking:deleted-users:" + tenantId;
+        return DELETED_USERS_PREFIX + tenantId;
     }
 
-    /** Remembers a deleted user so running sessions never produce a record for them. */
-    public Uni<Void> markDeleted(String tenantId, String userId) {
-        return redis.set(String.class).sadd(deletedUsersKey(tenantId), userId).replaceWithVoid();
+    void onStart(@Observes StartupEvent event) {
+        eraseLegacyTombstones()
+                .subscribe()
+                .with(
+                        done -> Log.debug("Tombstones hold no user id"),
+                        e -> Log.warnf("Cannot rewrite the tombstones of an earlier version yet: %s", e.getMessage()));
     }
 
-    public Uni<Set<String>> deletedUsers(String tenantId) {
-        return redis.set(String.class).smembers(deletedUsersKey(tenantId));
+    /**
+     * An earlier version kept deleted users' ids themselves in the tombstone sets and left them in the live state:
+     * each such user is erased again ({@link #eraseUser}), which leaves a digest instead. Run at every start; it finds
+     * nothing once done.
+     */
+    public Uni<Void> eraseLegacyTombstones() {
+        return keys(DELETED_USERS_PREFIX + "*")
+                .onItem()
+                .transformToUniAndConcatenate(key -> redis.set(String.class)
+                        .smembers(key)
+                        .chain(members -> Multi.createFrom()
+                                .iterable(members)
+                                .filter(member -> USER_ID.matcher(member).matches())
+                                .onItem()
+                                .transformToUniAndConcatenate(
+                                        userId -> eraseUser(key.substring(DELETED_USERS_PREFIX.length()), userId))
+                                .collect()
+                                .last()))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    /**
+     * The processed-frames sets keep a digest of each frame id, never the id itself: a webcam frame's id names its
+     * user ({@code webcam:<userId>:...}), and nothing may keep a deleted user's id.
+     */
+    static String processedId(String frameId) {
+        return digest(frameId);
+    }
+
+    /** How a deleted user is remembered: a digest of tenant and id, so the tombstone itself names nobody. */
+    static String tombstone(String tenantId, String userId) {
+        return digest(tenantId + "/" + userId);
+    }
+
+    private static String digest(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    /** Whether the user was deleted (their access token may still live for minutes). */
+    public Uni<Boolean> isDeleted(String tenantId, String userId) {
+        return redis.set(String.class).sismember(deletedUsersKey(tenantId), tombstone(tenantId, userId));
+    }
+
+    /** Which of these users of the tenant were deleted. */
+    public Uni<Set<String>> deletedAmong(String tenantId, Collection<String> userIds) {
+        return redis.set(String.class).smembers(deletedUsersKey(tenantId)).map(tombstones -> {
+            Set<String> deleted = new HashSet<>();
+            for (String userId : userIds) {
+                if (userId != null && tombstones.contains(tombstone(tenantId, userId))) {
+                    deleted.add(userId);
+                }
+            }
+            return deleted;
+        });
+    }
+
+    /**
+     * Erases a deleted user from the live state: a tombstone (a digest) keeps late events from bringing them back;
+     * in every class session of the tenant they become a random pseudonym (roster entry, their totals, and the
+     * session's teacher id is dropped), so counts stay; their personal sessions' live keys are deleted. The id
+     * that an earlier version kept in the tombstone set is removed.
+     */
+    public Uni<Void> eraseUser(String tenantId, String userId) {
+        String tombstones = deletedUsersKey(tenantId);
+        return redis.set(String.class)
+                .sadd(tombstones, tombstone(tenantId, userId))
+                .chain(() -> redis.set(String.class).srem(tombstones, userId))
+                .chain(() -> keys("tracking:class:*")
+                        .onItem()
+                        .transformToUniAndConcatenate(key -> pseudonymise(key, tenantId, userId))
+                        .collect()
+                        .last())
+                .chain(() -> keys(PERSONAL_PREFIX + "*")
+                        .onItem()
+                        .transformToUniAndConcatenate(key -> dropIfOwned(key, tenantId, userId))
+                        .collect()
+                        .last())
+                .replaceWithVoid();
+    }
+
+    private Multi<String> keys(String pattern) {
+        return redis.key().scan(new KeyScanArgs().match(pattern).count(500)).toMulti();
+    }
+
+    /** Replaces the user in one class session by a pseudonym, atomically with concurrent frames (WATCH). */
+    private Uni<Void> pseudonymise(String key, String tenantId, String userId) {
+        return redis.withTransaction(
+                        ds -> ds.hash(String.class).hgetall(key),
+                        (fields, tx) -> {
+                            String sessionJson = fields == null ? null : fields.get(SESSION_FIELD);
+                            if (sessionJson == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            ClassSessionState session = read(sessionJson, ClassSessionState.class);
+                            if (!tenantId.equals(session.tenantId)
+                                    || !(session.roster.contains(userId)
+                                            || userId.equals(session.teacherId)
+                                            || fields.containsKey(userId))) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            String pseudonym = pseudonym();
+                            session.roster.replaceAll(member -> userId.equals(member) ? pseudonym : member);
+                            if (userId.equals(session.teacherId)) {
+                                session.teacherId = null;
+                            }
+                            Map<String, String> changes = new HashMap<>();
+                            changes.put(SESSION_FIELD, write(session));
+                            String totals = fields.get(userId);
+                            if (totals == null) {
+                                return tx.hash(String.class).hset(key, changes);
+                            }
+                            StudentAccumulator student = read(totals, StudentAccumulator.class);
+                            student.userId = pseudonym;
+                            changes.put(pseudonym, write(student));
+                            return tx.hash(String.class)
+                                    .hset(key, changes)
+                                    .chain(() -> tx.hash(String.class).hdel(key, userId));
+                        },
+                        key)
+                .chain(tx -> tx.discarded()
+                        ? pseudonymise(key, tenantId, userId)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * A random stand-in for a deleted user: not a UUID, so a final record made of it carries no user id and
+     * announces nothing.
+     */
+    static String pseudonym() {
+        return "deleted-" + UUID.randomUUID();
+    }
+
+    private Uni<Void> dropIfOwned(String key, String tenantId, String userId) {
+        return redis.hash(String.class).hgetall(key).chain(meta -> {
+            if (meta == null || !tenantId.equals(meta.get("tenant")) || !userId.equals(meta.get("owner"))) {
+                return Uni.createFrom().voidItem();
+            }
+            String sessionId = key.substring(PERSONAL_PREFIX.length());
+            return redis.key()
+                    .del(key, timelineKey(sessionId), framesKey(sessionId))
+                    .replaceWithVoid();
+        });
     }
 
     /** Registers a personal session so its webcam frames are kept for the focus/activity timeline. */
@@ -233,20 +401,21 @@ public class LiveStateStore {
     public Uni<Outcome> appendSample(String sessionId, String frameId, String userId, TimelineSample sample) {
         String meta = personalKey(sessionId);
         String frames = framesKey(sessionId);
+        String processed = processedId(frameId);
         return redis.withTransaction(
                         ds -> ds.hash(String.class).hget(meta, "owner").chain(owner -> {
                             if (owner == null || (userId != null && !owner.equals(userId))) {
                                 return Uni.createFrom().item(Outcome.UNKNOWN_SESSION);
                             }
                             return ds.set(String.class)
-                                    .sismember(frames, frameId)
+                                    .sismember(frames, processed)
                                     .map(seen -> seen ? Outcome.DUPLICATE : Outcome.APPLIED);
                         }),
                         (outcome, tx) -> outcome != Outcome.APPLIED
                                 ? Uni.createFrom().voidItem()
                                 : tx.list(String.class)
                                         .rpush(timelineKey(sessionId), write(sample))
-                                        .chain(() -> tx.set(String.class).sadd(frames, frameId))
+                                        .chain(() -> tx.set(String.class).sadd(frames, processed))
                                         .chain(() -> expireAll(tx, sessionId)),
                         frames)
                 .chain(tx -> tx.discarded()

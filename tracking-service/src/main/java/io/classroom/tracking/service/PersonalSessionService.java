@@ -15,6 +15,7 @@ import io.classroom.tracking.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotAuthorizedException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +54,17 @@ public class PersonalSessionService {
         this.config = config;
     }
 
+    /** Starts a session of the caller; a user deleted while their access token still lives may not (401). */
     public Uni<PersonalSession> start(Caller caller, String title, Instant startedAt) {
+        return store.isDeleted(caller.tenantId(), caller.userId().toString()).chain(deleted -> {
+            if (deleted) {
+                return Uni.createFrom().failure(new NotAuthorizedException("The account no longer exists", "Bearer"));
+            }
+            return create(caller, title, startedAt);
+        });
+    }
+
+    private Uni<PersonalSession> create(Caller caller, String title, Instant startedAt) {
         var session = new PersonalSession();
         session.id = UUID.randomUUID();
         session.tenantId = caller.tenantId();
@@ -71,13 +82,25 @@ public class PersonalSessionService {
                         session.id.toString(), session.tenantId, session.userId.toString()));
     }
 
-    /** The caller's own session; anyone else's (or another tenant's) is not found. */
-    public Uni<PersonalSession> owned(Caller caller, UUID id) {
+    /**
+     * A session the caller may read: their own, or any of their tenant's for an admin. Anyone else's (or another
+     * tenant's) is not found, so its existence does not leak.
+     */
+    public Uni<PersonalSession> visible(Caller caller, UUID id) {
         return sessions.findInTenant(caller.tenantId(), id).map(session -> {
-            if (session == null || !session.userId.equals(caller.userId())) {
+            if (session == null || !(caller.isAdmin() || session.userId.equals(caller.userId()))) {
                 throw Problems.notFound("Personal session " + id);
             }
             return session;
+        });
+    }
+
+    /** A session the caller may change: only its owner; an admin sees it but may not change it (403). */
+    private Uni<PersonalSession> owned(Caller caller, UUID id) {
+        return visible(caller, id).invoke(session -> {
+            if (!session.userId.equals(caller.userId())) {
+                throw Problems.forbidden("Only its owner may change personal session " + id);
+            }
         });
     }
 
@@ -164,14 +187,12 @@ public class PersonalSessionService {
         return sessions.listByOwner(caller.tenantId(), caller.userId());
     }
 
+    /** Every personal session of the caller's tenant: admins only (a tenant-wide listing). */
     public Uni<List<PersonalSession>> tenant(Caller caller) {
+        if (!caller.isAdmin()) {
+            return Uni.createFrom().failure(Problems.forbidden("Only admins may list the tenant's personal sessions"));
+        }
         return sessions.listByTenant(caller.tenantId());
-    }
-
-    /** Erases a deleted user's personal sessions. */
-    public Uni<Void> erase(String tenantId, UUID userId) {
-        return Panache.withTransaction(() -> sessions.deleteByOwner(tenantId, userId))
-                .replaceWithVoid();
     }
 
     /** Active seconds so far (stored once ended). */

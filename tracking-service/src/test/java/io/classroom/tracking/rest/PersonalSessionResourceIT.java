@@ -213,6 +213,12 @@ class PersonalSessionResourceIT {
                 .oauth2(token(UUID.randomUUID(), tenant, "TEACHER"))
                 .get(BASE + "/all")
                 .then()
+                .statusCode(403)
+                .contentType(containsString("problem+json"));
+        given().auth()
+                .oauth2(token(UUID.randomUUID(), tenant, "ADMIN"))
+                .get(BASE + "/all")
+                .then()
                 .statusCode(200)
                 .body("id", hasItem(id));
         given().auth()

@@ -44,6 +44,16 @@ public interface VisionConfig {
     /** Frame intake from Kafka. */
     Frames frames();
 
+    /** classroom-service, asked whether a student is on one of a teacher's rosters. */
+    Classroom classroom();
+
+    /** classroom-service, asked whether a student is on one of a teacher's rosters. */
+    interface Classroom {
+        /** Longest wait for its answer; then the gallery operation is refused with 503 (never allowed). */
+        @WithDefault("3S")
+        Duration timeout();
+    }
+
     /** Frame intake from Kafka. */
     interface Frames {
         /** Most sources (cameras, webcams) tracked at once; frames of further sources are dropped. */
@@ -137,6 +147,14 @@ public interface VisionConfig {
         /** Most faces kept per user. */
         @WithDefault("10")
         int maxFacesPerUser();
+
+        /**
+         * After a tombstone, an empty record goes to the same partition of {@code vision.faces.v1} this much later, so
+         * the broker rolls the active segment and compaction erases the user's vectors even on a quiet partition. Keep
+         * it above the topic's {@code max.compaction.lag.ms} (and {@code segment.ms}).
+         */
+        @WithDefault("11S")
+        Duration segmentRollAfter();
     }
 
     /** Tracking across frames of one source. */

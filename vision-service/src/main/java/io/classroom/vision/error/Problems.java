@@ -48,4 +48,21 @@ public final class Problems {
     public static HttpProblem notFound(String detail) {
         return of(Response.Status.NOT_FOUND, "not-found", "Not found", detail);
     }
+
+    /** The caller sees the object but may not do this with it. */
+    public static HttpProblem forbidden(String detail) {
+        return of(Response.Status.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
+    /**
+     * classroom-service, which answers whether a student is on one of the caller's rosters, did not answer in time:
+     * refused rather than allowed, the client may retry.
+     */
+    public static HttpProblem classroomUnavailable() {
+        return of(
+                Response.Status.SERVICE_UNAVAILABLE,
+                "classroom-unavailable",
+                "Roster check unavailable",
+                "classroom-service could not confirm that this student is on one of your rosters; retry shortly");
+    }
 }

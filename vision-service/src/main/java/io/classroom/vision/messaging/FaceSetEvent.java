@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * FaceEnrolled / FaceDeleted on the compacted topic {@code vision.faces.v1} (key userId): every event carries the
- * user's complete remaining face set, because compaction keeps only the latest event per user. Published by this
+ * user's complete remaining face set, because compaction keeps only the latest event per user. A user left without
+ * faces is not an event but a tombstone (null value), so compaction erases the earlier vectors. Published by this
  * service and read back by every replica.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -9,14 +9,21 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
-/** ClassSessionStarted / ClassSessionEnded from {@code classroom.sessions.v1}: the rosters of running sessions. */
+/**
+ * ClassSessionStarted / ClassSessionEnded from {@code classroom.sessions.v1}: the running sessions, their roster (to
+ * restrict recognition), their teacher (who may identify in them) and cameras (whose calibration that teacher may
+ * set). A start without a teacher (none is published so, the schema requires it) still restricts recognition to its
+ * roster; nobody but an admin leads it.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SessionEvent(
         @NotNull UUID eventId,
         @NotBlank String type,
         @NotBlank @Size(max = 64) String tenantId,
         @NotNull UUID sessionId,
-        List<@NotNull UUID> roster) {
+        UUID teacherId,
+        List<@NotNull UUID> roster,
+        List<@NotBlank @Size(max = 128) String> cameraIds) {
 
     public static final String STARTED = "ClassSessionStarted";
     public static final String ENDED = "ClassSessionEnded";

@@ -1,10 +1,8 @@
 package io.classroom.vision.rest;
 
-import io.classroom.vision.pipeline.FaceEmbedder;
 import io.classroom.vision.security.CurrentCaller;
 import io.classroom.vision.security.Roles;
 import io.classroom.vision.service.Base64Images;
-import io.classroom.vision.service.GalleryService;
 import io.classroom.vision.service.VisionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,19 +21,21 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Analysis of single images: faces, pose, gaze, attention and (for staff) identities; verification of two. */
+/**
+ * Analysis of single images: faces, pose, gaze, attention and identities for those who may learn them (the service
+ * decides: admins, and the teacher of a running session for its roster); verification of two photos.
+ */
 @Path("/api/vision")
 @Tag(name = "Analysis", description = "Face detection, head pose, gaze, attention and recognition of images")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid access token")
 public class AnalysisResource {
 
     private final VisionService vision;
-    private final GalleryService gallery;
     private final CurrentCaller caller;
 
-    public AnalysisResource(VisionService vision, GalleryService gallery, CurrentCaller caller) {
+    public AnalysisResource(VisionService vision, CurrentCaller caller) {
         this.vision = vision;
-        this.gallery = gallery;
         this.caller = caller;
     }
 
@@ -46,9 +46,11 @@ public class AnalysisResource {
     @Operation(
             summary = "Analyse an image",
             description = "Faces with boxes, landmarks, head pose, gaze, attention (using the source's calibration) and"
-                    + " quality; identities only for teachers and admins.")
+                    + " quality. Identities only for admins (the tenant's gallery, or the session's roster) and for"
+                    + " the teacher of the running session named by sessionId (its roster only); null otherwise.")
     @APIResponse(responseCode = "200", description = "The faces found (possibly none)")
     @APIResponse(responseCode = "400", description = "Not a JPEG/PNG image, empty or truncated")
+    @APIResponse(responseCode = "404", description = "A sourceId whose calibration the caller may not read")
     @APIResponse(responseCode = "413", description = "Image larger than the pixel limit")
     @APIResponse(responseCode = "415", description = "Body is not image/jpeg or image/png")
     @APIResponse(responseCode = "503", description = "All model workers busy")
@@ -57,48 +59,54 @@ public class AnalysisResource {
                     @QueryParam("sourceId")
                     @Size(max = 128)
                     String sourceId,
-            @Parameter(description = "class session whose roster restricts recognition") @QueryParam("sessionId")
+            @Parameter(description = "running class session whose roster restricts recognition")
+                    @QueryParam("sessionId")
                     UUID sessionId,
             byte[] image) {
-        var who = caller.get();
-        return vision.analyse(who.tenantId(), image, sourceId, sessionId, who.isStaff())
-                .map(frame -> Dtos.analysis(frame, who.isStaff()));
+        return vision.analyse(caller.get(), image, sourceId, sessionId).map(Dtos::analysis);
     }
 
     @POST
     @Path("/identify")
     @Consumes({"image/jpeg", "image/png"})
     @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
-    @Operation(summary = "Identify the faces of an image against the tenant's gallery")
+    @Operation(
+            summary = "Identify the faces of an image",
+            description = "Without sessionId: admins only, against the tenant's gallery. With sessionId: the"
+                    + " session's teacher or an admin, against the session's roster only.")
     @APIResponse(responseCode = "200", description = "The faces, each with its identity or null (unknown)")
     @APIResponse(responseCode = "400", description = "Not a JPEG/PNG image, empty or truncated")
+    @APIResponse(responseCode = "403", description = "Not an admin and no sessionId, or a student")
+    @APIResponse(responseCode = "404", description = "No running session with this id that the caller teaches")
     @APIResponse(responseCode = "413", description = "Image larger than the pixel limit")
     @APIResponse(responseCode = "415", description = "Body is not image/jpeg or image/png")
     public Uni<Dtos.Analysis> identify(
-            @Parameter(description = "class session whose roster restricts recognition") @QueryParam("sessionId")
+            @Parameter(description = "running class session whose roster the faces are matched against")
+                    @QueryParam("sessionId")
                     UUID sessionId,
             byte[] image) {
-        var who = caller.get();
-        return vision.analyse(who.tenantId(), image, null, sessionId, true).map(frame -> Dtos.analysis(frame, true));
+        return vision.identify(caller.get(), image, sessionId).map(Dtos::analysis);
     }
 
     @POST
     @Path("/verify")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
-    @Operation(summary = "Verify whether two photos show the same person (largest face of each)")
+    @Operation(
+            summary = "Verify whether two photos show the same person (largest face of each)",
+            description = "Admins; teachers name their running session (sessionId) and the claimed student on its"
+                    + " roster (userId).")
     @APIResponse(responseCode = "200", description = "Cosine similarity and decision")
     @APIResponse(responseCode = "400", description = "Invalid base64 or image")
+    @APIResponse(
+            responseCode = "403",
+            description = "A student, or a teacher without their session or with a userId not on its roster")
+    @APIResponse(responseCode = "404", description = "No running session with this id that the caller teaches")
     @APIResponse(responseCode = "422", description = "A photo shows no face")
     public Uni<Dtos.Verification> verify(@Valid @NotNull Dtos.VerifyRequest request) {
-        caller.get();
         var a = Base64Images.decode(request.imageA(), "imageA");
         var b = Base64Images.decode(request.imageB(), "imageB");
-        double threshold = gallery.recognition().threshold();
-        return vision.embedLargestFace(a, "imageA")
-                .chain(va -> vision.embedLargestFace(b, "imageB").map(vb -> {
-                    double similarity = Dtos.round(FaceEmbedder.cosine(va, vb));
-                    return new Dtos.Verification(similarity, similarity >= threshold, threshold);
-                }));
+        return vision.verify(caller.get(), a, b, request.sessionId(), request.userId())
+                .map(v -> new Dtos.Verification(Dtos.round(v.similarity()), v.samePerson(), v.threshold()));
     }
 }

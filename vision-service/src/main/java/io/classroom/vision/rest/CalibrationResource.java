@@ -1,6 +1,5 @@
 package io.classroom.vision.rest;
 
-import io.classroom.vision.error.Problems;
 import io.classroom.vision.pipeline.Calibration;
 import io.classroom.vision.security.CurrentCaller;
 import io.classroom.vision.security.Roles;
@@ -23,10 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Per camera/webcam calibration: where the board is as seen from the source, and the attention tolerances. */
+/**
+ * Per camera/webcam calibration: where the board is as seen from the source, and the attention tolerances. Who may read
+ * and change which source is decided by the service (admins, the teacher of a running session filmed by the camera, a
+ * user for their own webcam; staff read every source of their tenant).
+ */
 @Path("/api/vision/calibrations/{sourceId}")
 @Tag(name = "Calibration", description = "Board direction per source for the attention decision")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid access token")
 public class CalibrationResource {
 
     private final CalibrationService calibrations;
@@ -41,39 +45,42 @@ public class CalibrationResource {
     @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "The calibration applied to a source (straight ahead when none is stored)")
     @APIResponse(responseCode = "200", description = "The calibration")
+    @APIResponse(responseCode = "404", description = "A student asking for a source other than their own webcam")
     public Uni<Dtos.CalibrationBody> get(@PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId) {
-        var tenantId = caller.get().tenantId();
-        return calibrations.effective(tenantId, sourceId).map(CalibrationResource::toBody);
+        return calibrations.effective(caller.get(), sourceId).map(CalibrationResource::toBody);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
-    @Operation(summary = "Set a source's calibration")
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
+    @Operation(
+            summary = "Set a source's calibration",
+            description = "Admins; the teacher of a running session filmed by this camera; anyone for their own webcam"
+                    + " (webcam:<their user id>).")
     @APIResponse(responseCode = "200", description = "The stored calibration")
     @APIResponse(responseCode = "400", description = "Angles out of range")
+    @APIResponse(responseCode = "403", description = "A source the caller may read but not change")
+    @APIResponse(responseCode = "404", description = "A source the caller may not see")
     public Uni<Dtos.CalibrationBody> put(
             @PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId,
             @Valid @NotNull Dtos.CalibrationBody body) {
-        var tenantId = caller.get().tenantId();
         var calibration = new Calibration(
                 body.boardYawDeg(), body.boardPitchDeg(), body.yawToleranceDeg(), body.pitchToleranceDeg());
-        return calibrations.save(tenantId, sourceId, calibration).replaceWith(body);
+        return calibrations.save(caller.get(), sourceId, calibration).replaceWith(body);
     }
 
     @DELETE
-    @RolesAllowed({Roles.TEACHER, Roles.ADMIN})
-    @Operation(summary = "Remove a source's calibration (back to straight ahead)")
+    @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
+    @Operation(summary = "Remove a source's calibration (back to straight ahead); who may: as for PUT")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No calibration stored for this source")
+    @APIResponse(responseCode = "403", description = "A source the caller may read but not change")
+    @APIResponse(
+            responseCode = "404",
+            description = "No calibration stored for this source, or one the caller may not see")
     public Uni<Response> delete(@PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId) {
-        var tenantId = caller.get().tenantId();
-        return calibrations.delete(tenantId, sourceId).map(deleted -> {
-            if (!deleted) {
-                throw Problems.notFound("no calibration stored for source " + sourceId);
-            }
-            return Response.noContent().build();
-        });
+        return calibrations
+                .delete(caller.get(), sourceId)
+                .replaceWith(Response.noContent().build());
     }
 
     private static Dtos.CalibrationBody toBody(Calibration c) {

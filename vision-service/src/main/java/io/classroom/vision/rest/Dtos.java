@@ -26,7 +26,7 @@ public final class Dtos {
     @Schema(description = "Recognition quality gate")
     public record Quality(int faceWidthPx, double sharpness, boolean usable, String reason) {}
 
-    @Schema(description = "A recognised user (only for teachers and admins)")
+    @Schema(description = "A recognised user (admins, and the teacher of the named running session)")
     public record Identity(UUID userId, double similarity) {}
 
     @Schema(description = "One face")
@@ -52,7 +52,13 @@ public final class Dtos {
     @Schema(description = "Two base64 images (plain base64 or data URLs) to compare")
     public record VerifyRequest(
             @jakarta.validation.constraints.NotBlank String imageA,
-            @jakarta.validation.constraints.NotBlank String imageB) {}
+            @jakarta.validation.constraints.NotBlank String imageB,
+
+            @Schema(description = "the running session of the teacher asking (optional for admins)")
+            UUID sessionId,
+
+            @Schema(description = "the claimed user, on that session's roster (optional for admins)")
+            UUID userId) {}
 
     @Schema(description = "Enrolment photos as base64 (plain or data URLs)")
     public record EnrolRequest(
@@ -79,15 +85,16 @@ public final class Dtos {
             @jakarta.validation.constraints.DecimalMin("1") @jakarta.validation.constraints.DecimalMax("90")
             double pitchToleranceDeg) {}
 
-    public static Analysis analysis(FrameResult frame, boolean withIdentity) {
+    /** The analysis as sent; identities are present only where the service matched them for this caller. */
+    public static Analysis analysis(FrameResult frame) {
         return new Analysis(
                 frame.width(),
                 frame.height(),
-                frame.faces().stream().map(f -> face(f, withIdentity)).toList(),
+                frame.faces().stream().map(Dtos::face).toList(),
                 ModelFile.ANALYSIS_MODELS);
     }
 
-    static Face face(AnalysedFace face, boolean withIdentity) {
+    static Face face(AnalysedFace face) {
         var a = face.analysis();
         var d = a.face();
         var landmarks = new java.util.ArrayList<double[]>(5);
@@ -105,7 +112,7 @@ public final class Dtos {
                 g == null ? null : new Gaze(g.direction().name(), round(g.horizontalRatio()), round(g.verticalRatio())),
                 face.attentive(),
                 new Quality(q.faceWidthPx(), round(q.sharpness()), q.usable(), q.reason()),
-                withIdentity && face.identity() != null
+                face.identity() != null
                         ? new Identity(
                                 face.identity().userId(), round(face.identity().similarity()))
                         : null);

@@ -2,13 +2,11 @@ package io.classroom.vision.rest;
 
 import io.classroom.vision.GalleryFace;
 import io.classroom.vision.error.Problems;
-import io.classroom.vision.security.Caller;
 import io.classroom.vision.security.CurrentCaller;
 import io.classroom.vision.security.Roles;
 import io.classroom.vision.service.Base64Images;
 import io.classroom.vision.service.GalleryService;
 import io.classroom.vision.service.VisionService;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -35,12 +33,20 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * The face gallery of the caller's tenant. Teachers and admins manage anyone's faces; a student may see and
- * delete their own, and enrol themself only where the tenant allows it.
+ * The face gallery of the caller's tenant. Who may see and change a user's faces is decided by the service
+ * ({@code GalleryAccess}): admins anyone's, teachers their students', a student their own where the school allows it.
  */
 @Path("/api/vision/gallery/{userId}/faces")
 @Tag(name = "Gallery", description = "Enrolled faces per user")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(
+        responseCode = "403",
+        description = "A student's own faces where the school does not allow student self-enrolment")
+@APIResponse(responseCode = "404", description = "Not an admin, not the user's teacher, or not the user themself")
+@APIResponse(
+        responseCode = "503",
+        description = "classroom-service could not confirm that the student is on one of the teacher's rosters")
 public class GalleryResource {
 
     private final GalleryService gallery;
@@ -59,22 +65,20 @@ public class GalleryResource {
     @Operation(summary = "Enrol a user from photos (multipart, one or more `photo` parts)")
     @APIResponse(responseCode = "201", description = "The user's faces after enrolment")
     @APIResponse(responseCode = "400", description = "No photo, or a photo that is not a JPEG/PNG image")
-    @APIResponse(responseCode = "403", description = "Not allowed to enrol this user")
     @APIResponse(responseCode = "422", description = "A photo shows zero or several faces, or too many faces enrolled")
     public Uni<Response> enrolMultipart(@PathParam("userId") UUID userId, @RestForm("photo") List<FileUpload> photos) {
-        var who = mayEnrol(userId);
         if (photos == null || photos.isEmpty()) {
             throw Problems.of(Response.Status.BAD_REQUEST, "no-photo", "No photo", "send one or more 'photo' parts");
         }
-        var images = new ArrayList<Labelled>();
+        var images = new ArrayList<VisionService.Photo>();
         for (var photo : photos) {
             try {
-                images.add(new Labelled(photo.fileName(), Files.readAllBytes(photo.uploadedFile())));
+                images.add(new VisionService.Photo(photo.fileName(), Files.readAllBytes(photo.uploadedFile())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return enrol(who, userId, images);
+        return enrol(userId, images);
     }
 
     @POST
@@ -83,16 +87,15 @@ public class GalleryResource {
     @Operation(summary = "Enrol a user from base64 photos")
     @APIResponse(responseCode = "201", description = "The user's faces after enrolment")
     @APIResponse(responseCode = "400", description = "Invalid base64 or image")
-    @APIResponse(responseCode = "403", description = "Not allowed to enrol this user")
     @APIResponse(responseCode = "422", description = "A photo shows zero or several faces, or too many faces enrolled")
     public Uni<Response> enrolJson(@PathParam("userId") UUID userId, @Valid @NotNull Dtos.EnrolRequest request) {
-        var who = mayEnrol(userId);
-        var images = new ArrayList<Labelled>();
+        var images = new ArrayList<VisionService.Photo>();
         for (int i = 0; i < request.images().size(); i++) {
             var label = "images[" + i + "]";
-            images.add(new Labelled(label, Base64Images.decode(request.images().get(i), label)));
+            images.add(new VisionService.Photo(
+                    label, Base64Images.decode(request.images().get(i), label)));
         }
-        return enrol(who, userId, images);
+        return enrol(userId, images);
     }
 
     @GET
@@ -101,13 +104,7 @@ public class GalleryResource {
     @APIResponse(responseCode = "200", description = "The faces")
     @APIResponse(responseCode = "404", description = "No face enrolled for this user in the tenant")
     public Uni<Dtos.UserFaces> list(@PathParam("userId") UUID userId) {
-        var who = mayManage(userId);
-        return gallery.list(who.tenantId(), userId).map(faces -> {
-            if (faces.isEmpty()) {
-                throw Problems.notFound("no face enrolled for user " + userId);
-            }
-            return toBody(userId, faces);
-        });
+        return gallery.list(caller.get(), userId).map(faces -> toBody(userId, faces));
     }
 
     @DELETE
@@ -117,13 +114,8 @@ public class GalleryResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such face for this user in the tenant")
     public Uni<Response> deleteOne(@PathParam("userId") UUID userId, @PathParam("faceId") UUID faceId) {
-        var who = mayManage(userId);
-        return gallery.deleteFace(who.tenantId(), userId, faceId).map(deleted -> {
-            if (!deleted) {
-                throw Problems.notFound("no face " + faceId + " for user " + userId);
-            }
-            return Response.noContent().build();
-        });
+        return gallery.deleteFace(caller.get(), userId, faceId)
+                .replaceWith(Response.noContent().build());
     }
 
     @DELETE
@@ -132,42 +124,15 @@ public class GalleryResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No face enrolled for this user in the tenant")
     public Uni<Response> deleteAll(@PathParam("userId") UUID userId) {
-        var who = mayManage(userId);
-        return gallery.deleteUser(who.tenantId(), userId).map(deleted -> {
-            if (deleted == 0) {
-                throw Problems.notFound("no face enrolled for user " + userId);
-            }
-            return Response.noContent().build();
-        });
+        return gallery.deleteAll(caller.get(), userId)
+                .replaceWith(Response.noContent().build());
     }
 
-    private record Labelled(String label, byte[] bytes) {}
-
-    private Uni<Response> enrol(Caller who, UUID userId, List<Labelled> images) {
-        return gallery.checkRoomFor(who.tenantId(), userId, images.size())
-                // Every photo is checked before anything is stored: one bad photo enrols nothing.
-                .chain(() -> Multi.createFrom()
-                        .iterable(images)
-                        .onItem()
-                        .transformToUniAndConcatenate(image -> vision.embedSingleFace(image.bytes(), image.label()))
-                        .collect()
-                        .asList())
-                .chain(vectors -> gallery.enrol(who.tenantId(), userId, vectors))
+    private Uni<Response> enrol(UUID userId, List<VisionService.Photo> images) {
+        return vision.enrol(caller.get(), userId, images)
                 .map(faces -> Response.status(Response.Status.CREATED)
                         .entity(toBody(userId, faces))
                         .build());
-    }
-
-    private Caller mayManage(UUID userId) {
-        var who = caller.get();
-        gallery.checkMayManage(who, userId);
-        return who;
-    }
-
-    private Caller mayEnrol(UUID userId) {
-        var who = caller.get();
-        gallery.checkMayEnrol(who, userId);
-        return who;
     }
 
     private static Dtos.UserFaces toBody(UUID userId, List<GalleryFace> faces) {

@@ -29,4 +29,19 @@ public class CurrentCaller {
             throw new NotAuthorizedException("The token's subject is not a user id", "Bearer");
         }
     }
+
+    /**
+     * The caller's own verified access token, forwarded when this service asks another one on the caller's behalf (so
+     * the other service applies the caller's rights, never more). Kept out of {@link Caller}, whose fields may be
+     * logged.
+     *
+     * @throws NotAuthorizedException (401) when the request carries no token
+     */
+    public String accessToken() {
+        var token = jwt.getRawToken();
+        if (token == null || token.isBlank()) {
+            throw new NotAuthorizedException("A bearer access token is required", "Bearer");
+        }
+        return token;
+    }
 }

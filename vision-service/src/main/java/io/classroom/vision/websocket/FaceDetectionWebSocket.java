@@ -2,7 +2,7 @@ package io.classroom.vision.websocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.classroom.vision.pipeline.Calibration;
+import io.classroom.vision.security.CurrentCaller;
 import io.classroom.vision.security.Roles;
 import io.classroom.vision.service.AnalysedFace;
 import io.classroom.vision.service.Base64Images;
@@ -15,13 +15,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
 
 /**
- * The webcam detection protocol of the former single-webcam system, unchanged: the client sends
+ * The webcam detection protocol of the former single-webcam system: the client sends
  * {@code {"type":"frame","image":"data:image/jpeg;base64,...","timestamp":N}} and gets
  * {@code {"type":"detection_result","faces":[{x,y,width,height,confidence,eyes:[...]}],"timestamp":N}} with
- * coordinates as fractions of the frame (plus pose, gaze and attention). A malformed message gets
- * {@code {"type":"error","message":...}} and the connection stays open.
+ * coordinates as fractions of the frame (plus pose, gaze and attention). A frame may name a running session
+ * ({@code "sessionId"}): its teacher, or an admin, then gets each recognised face's {@code identity} (roster only);
+ * an admin gets identities without a session too. Everyone else gets faces without identity, as before. A malformed
+ * message gets {@code {"type":"error","message":...}} and the connection stays open.
  */
 @WebSocket(path = "/ws/face-detection/{clientId}")
 @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
@@ -31,10 +34,12 @@ public class FaceDetectionWebSocket {
     private static final double EYE_HEIGHT = 0.26;
 
     private final VisionService vision;
+    private final CurrentCaller caller;
     private final ObjectMapper json;
 
-    public FaceDetectionWebSocket(VisionService vision, ObjectMapper json) {
+    public FaceDetectionWebSocket(VisionService vision, CurrentCaller caller, ObjectMapper json) {
         this.vision = vision;
+        this.caller = caller;
         this.json = json;
     }
 
@@ -55,6 +60,15 @@ public class FaceDetectionWebSocket {
         if (image == null || !image.isTextual() || image.asText().isEmpty()) {
             return Uni.createFrom().item(error("'image' must be a base64 data URL"));
         }
+        UUID sessionId = null;
+        var sessionField = request.get("sessionId");
+        if (sessionField != null && !sessionField.isNull()) {
+            try {
+                sessionId = UUID.fromString(sessionField.asText());
+            } catch (IllegalArgumentException e) {
+                return Uni.createFrom().item(error("'sessionId' must be a UUID"));
+            }
+        }
         var timestamp = request.get("timestamp");
         byte[] bytes;
         try {
@@ -62,7 +76,9 @@ public class FaceDetectionWebSocket {
         } catch (HttpProblem e) {
             return Uni.createFrom().item(error(e.getDetail()));
         }
-        return vision.analyseWith(bytes, Calibration.STRAIGHT_AHEAD, false)
+        var session = sessionId;
+        return Uni.createFrom()
+                .deferred(() -> vision.detect(caller.get(), bytes, session))
                 .map(frame -> result(frame, timestamp))
                 .onFailure()
                 .recoverWithItem(failure ->
@@ -108,6 +124,13 @@ public class FaceDetectionWebSocket {
                 .put("attentive", face.attentive());
         if (a.gaze() != null) {
             out.put("gaze", a.gaze().direction().name());
+        }
+        if (face.identity() != null) {
+            out.put(
+                    "identity",
+                    new JsonObject()
+                            .put("userId", face.identity().userId().toString())
+                            .put("similarity", round(face.identity().similarity())));
         }
         return out;
     }

@@ -93,8 +93,34 @@ class EventContractTest {
                 .containsExactlyInAnyOrder(
                         UUID.fromString(ADA), UUID.fromString("7a2d4c6e-8f10-4b12-a314-c5d6e7f80912"));
         assertThat(rosters.roster("other-school", started.sessionId())).isNull();
+        // The teacher may identify in the session and calibrate its cameras; nobody else, no other tenant.
+        var teacher = UUID.fromString("b9e8d7c6-b5a4-4938-8271-605f4e3d2c1b");
+        assertThat(rosters.session("school-1", started.sessionId()).teacherId()).isEqualTo(teacher);
+        assertThat(rosters.teachesWith("school-1", teacher, "cam-front")).isTrue();
+        assertThat(rosters.teachesWith("school-1", UUID.fromString(ADA), "cam-front"))
+                .isFalse();
+        assertThat(rosters.teachesWith("other-school", teacher, "cam-front")).isFalse();
+        // A start without a teacher still restricts recognition to its roster; no teacher leads it.
+        var withoutTeacher = read(
+                SessionEvent.class,
+                EventSchemas.goldenSamples("classroom-service", "classroom.sessions.v1").stream()
+                        .filter(json -> json.contains(SessionEvent.STARTED))
+                        .findFirst()
+                        .orElseThrow()
+                        .replace("\"teacherId\"", "\"formerTeacherId\"")
+                        .replace(
+                                started.sessionId().toString(),
+                                UUID.randomUUID().toString()));
+        SessionEventConsumer.apply(withoutTeacher, rosters);
+        assertThat(rosters.roster("school-1", withoutTeacher.sessionId())).hasSize(2);
+        assertThat(rosters.session("school-1", withoutTeacher.sessionId()).taughtBy(teacher))
+                .isFalse();
+        rosters.ended(withoutTeacher.sessionId());
+        assertThat(rosters.inUse("school-1", "cam-front")).isTrue();
         SessionEventConsumer.apply(ended, rosters);
         assertThat(rosters.roster("school-1", started.sessionId())).isNull();
+        assertThat(rosters.teachesWith("school-1", teacher, "cam-front")).isFalse();
+        assertThat(rosters.inUse("school-1", "cam-front")).isFalse();
     }
 
     @Test
@@ -223,14 +249,24 @@ class EventContractTest {
                 vector,
                 OffsetDateTime.now());
 
+        // A FaceDeleted carries the remaining faces; a user left with none gets a tombstone, not an event.
         for (var event : List.of(
                 FaceSetEvent.of(FaceSetEvent.ENROLLED, "school-1", face.userId(), List.of(face)),
-                FaceSetEvent.of(FaceSetEvent.DELETED, "school-1", face.userId(), List.of()))) {
+                FaceSetEvent.of(FaceSetEvent.DELETED, "school-1", face.userId(), List.of(face)))) {
             String json = JSON.writeValueAsString(event);
             assertThat(EventSchemas.validate(FaceSetEvent.TOPIC, json)).as(json).isEmpty();
             // and this service's replicas read back what it publishes
             assertThat(read(FaceSetEvent.class, json).faces()).hasSameSizeAs(event.faces());
         }
+    }
+
+    @Test
+    void anEmptyFaceDeletedNoLongerMatchesTheSchema() throws Exception {
+        String empty = JSON.writeValueAsString(
+                FaceSetEvent.of(FaceSetEvent.DELETED, "school-1", UUID.fromString(ADA), List.of()));
+        assertThat(EventSchemas.validate(FaceSetEvent.TOPIC, empty)).isNotEmpty();
+        // Earlier versions published it: still on the topic until compacted, it is read as "no faces".
+        assertThat(read(FaceSetEvent.class, empty).faces()).isEmpty();
     }
 
     private static FaceAnalysis face(float x, Gaze gaze) {

@@ -53,7 +53,7 @@ class EmptyDatabaseMigrationIT {
                 .extracting(m -> m.getVersion().getVersion())
                 .containsExactly("1");
 
-        String token = TestTokens.token(TestTokens.newTenant(), UUID.randomUUID(), "TEACHER");
+        String token = TestTokens.token(TestTokens.newTenant(), UUID.randomUUID(), "ADMIN");
         given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)

@@ -66,9 +66,9 @@ class PreviousVersionMigrationIT {
         assertThat(flyway.info().current().getType().isBaseline()).isTrue();
 
         // the tenant of the seeded data is the schema's name
-        String teacher = TestTokens.token(schema, UUID.randomUUID(), "TEACHER");
+        String admin = TestTokens.token(schema, UUID.randomUUID(), "ADMIN");
         given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .get("/api/vision/gallery/{userId}/faces", STUDENT)
                 .then()
                 .statusCode(200)
@@ -76,7 +76,7 @@ class PreviousVersionMigrationIT {
                 .body("faces[0].faceId", equalTo(FACE))
                 .body("faces[0].modelId", equalTo("mobilefacenet-foamliu"));
         given().auth()
-                .oauth2(teacher)
+                .oauth2(admin)
                 .get("/api/vision/calibrations/cam-front")
                 .then()
                 .statusCode(200)

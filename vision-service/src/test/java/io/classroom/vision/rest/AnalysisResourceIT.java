@@ -109,7 +109,7 @@ class AnalysisResourceIT {
 
     @Test
     void verifiesTwoPhotos() {
-        var token = TestTokens.token(TestTokens.newTenant(), UUID.randomUUID(), "TEACHER");
+        var token = TestTokens.token(TestTokens.newTenant(), UUID.randomUUID(), "ADMIN");
         var encoder = Base64.getEncoder();
         given().auth()
                 .oauth2(token)
@@ -152,7 +152,7 @@ class AnalysisResourceIT {
     @Test
     void calibrationPerSourceChangesAttention() {
         var tenant = TestTokens.newTenant();
-        var token = TestTokens.token(tenant, UUID.randomUUID(), "TEACHER");
+        var token = TestTokens.token(tenant, UUID.randomUUID(), "ADMIN");
         given().auth()
                 .oauth2(token)
                 .get("/api/vision/calibrations/cam-1")

@@ -92,8 +92,9 @@ class FaceDetectionWebSocketIT {
     }
 
     @Test
-    void refusesConnectionsWithoutAToken() {
+    void refusesConnectionsWithoutAValidToken() {
         assertThatThrownBy(() -> connect(null)).hasMessageContaining("401");
+        assertThatThrownBy(() -> connect("not.a.token")).hasMessageContaining("401");
     }
 
     private WebSocket connect(String token) throws Exception {

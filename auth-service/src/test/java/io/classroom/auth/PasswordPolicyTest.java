@@ -1,4 +1,4 @@
-package io.classroom.auth.service;
+package io.classroom.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.classroom.auth.service;
+package io.classroom.auth;
 
 import io.classroom.auth.config.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Length, not the email, not a common password; bcrypt reads at most 72 bytes, so longer ones are refused. */
+/**
+ * Length, not the email, not a common password; bcrypt reads at most 72 bytes, so longer ones are refused. A rule of
+ * the domain: the services apply it to every new password and {@code security.ProductionSecrets} to the operator's.
+ */
 @ApplicationScoped
 public class PasswordPolicy {
 
@@ -27,7 +30,7 @@ public class PasswordPolicy {
         this(config.password().minLength());
     }
 
-    PasswordPolicy(int minLength) {
+    public PasswordPolicy(int minLength) {
         this.minLength = minLength;
         this.common = loadCommonPasswords();
     }

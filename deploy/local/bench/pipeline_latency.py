@@ -23,8 +23,6 @@ Needs the suite (`deploy/local/stack bench` starts it) and the test camera start
 Only the standard library.
 """
 import argparse
-import base64
-import hashlib
 import json
 import math
 import os
@@ -42,6 +40,7 @@ from datetime import datetime, timezone
 sys.dont_write_bytecode = True  # no __pycache__ in the checkout
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "demo"))
 import classroom_demo as demo  # noqa: E402  (seeding through the gateway, shared with the demo)
+from websocket_client import WebSocket  # noqa: E402
 
 VISION_METRICS = os.environ.get("VISION_METRICS_URL", "http://127.0.0.1:8084/q/metrics")
 CAMERA_HOST, CAMERA_PORT = "127.0.0.1", int(os.environ.get("CAMERA_PORT", "8554"))
@@ -50,134 +49,6 @@ FRAMES_TOPIC, VISION_GROUP = "ingest.frames.v1", "vision-service"
 SAMPLE_EVERY_S = 2.0
 LAG_WINDOW_S = 10.0  # longer than vision's commit interval (5 s)
 MAX_DELAY_SLOPE = 10.0  # ms of delay gained per second of the step
-
-
-# --- a minimal RFC 6455 client ------------------------------------------------------------------------------------
-
-class WebSocketError(Exception):
-    pass
-
-
-class WebSocket:
-    """Client side of RFC 6455 on a plain socket: text messages in, ping answered with pong, close handshake."""
-
-    GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"  # fixed by the RFC for Sec-WebSocket-Accept
-
-    def __init__(self, url, subprotocols=(), timeout=10):
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme != "ws":
-            raise WebSocketError(f"only ws:// URLs: {url}")
-        host, port = parts.hostname, parts.port or 80
-        path = parts.path + ("?" + parts.query if parts.query else "")
-        self.sock = socket.create_connection((host, port), timeout=timeout)
-        self.buffer = b""
-        self.send_lock = threading.Lock()
-        self.closing = False
-        key = base64.b64encode(os.urandom(16)).decode()
-        lines = [f"GET {path} HTTP/1.1", f"Host: {host}:{port}", "Upgrade: websocket", "Connection: Upgrade",
-                 f"Sec-WebSocket-Key: {key}", "Sec-WebSocket-Version: 13"]
-        if subprotocols:
-            lines.append("Sec-WebSocket-Protocol: " + ", ".join(subprotocols))
-        self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
-        while b"\r\n\r\n" not in self.buffer:
-            chunk = self.sock.recv(4096)
-            if not chunk or len(self.buffer) > 65536:
-                raise WebSocketError(f"no upgrade answer from {host}:{port}{path}")
-            self.buffer += chunk
-        head, self.buffer = self.buffer.split(b"\r\n\r\n", 1)
-        status, *header_lines = head.decode("iso-8859-1").split("\r\n")
-        if status.split(" ")[1:2] != ["101"]:
-            raise WebSocketError(f"upgrade refused: {status}")
-        headers = {k.strip().lower(): v.strip() for k, v in (h.split(":", 1) for h in header_lines if ":" in h)}
-        accept = base64.b64encode(hashlib.sha1((key + self.GUID).encode()).digest()).decode()
-        if headers.get("sec-websocket-accept") != accept:
-            raise WebSocketError("wrong Sec-WebSocket-Accept in the upgrade answer")
-        self.sock.settimeout(None)
-
-    def _read(self, n):
-        while len(self.buffer) < n:
-            chunk = self.sock.recv(max(65536, n - len(self.buffer)))
-            if not chunk:
-                raise WebSocketError("connection closed without a close frame")
-            self.buffer += chunk
-        data, self.buffer = self.buffer[:n], self.buffer[n:]
-        return data
-
-    def _frame(self):
-        b0, b1 = self._read(2)
-        fin, opcode, masked, length = b0 & 0x80, b0 & 0x0F, b1 & 0x80, b1 & 0x7F
-        if length == 126:
-            length = int.from_bytes(self._read(2), "big")
-        elif length == 127:
-            length = int.from_bytes(self._read(8), "big")
-        mask = self._read(4) if masked else None  # servers do not mask, but a masked frame is still readable
-        payload = self._read(length)
-        if mask:
-            payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-        return bool(fin), opcode, payload
-
-    def send(self, opcode, payload=b""):
-        # Client frames are always masked (RFC 6455 5.3); one frame per message.
-        mask = os.urandom(4)
-        n = len(payload)
-        header = bytes([0x80 | opcode])
-        if n < 126:
-            header += bytes([0x80 | n])
-        elif n < 65536:
-            header += bytes([0x80 | 126]) + n.to_bytes(2, "big")
-        else:
-            header += bytes([0x80 | 127]) + n.to_bytes(8, "big")
-        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-        with self.send_lock:
-            self.sock.sendall(header + mask + masked)
-
-    def recv(self):
-        """The next text (or binary) message as (received_at, bytes); None once the connection is closed."""
-        message, kind = b"", None
-        while True:
-            try:
-                fin, opcode, payload = self._frame()
-            except (OSError, WebSocketError):
-                if self.closing:
-                    return None
-                raise
-            if opcode == 0x8:  # close: answer it (unless we started it), then stop
-                if not self.closing:
-                    self.closing = True
-                    try:
-                        self.send(0x8, payload[:2])
-                    except OSError:
-                        pass
-                return None
-            if opcode == 0x9:  # ping
-                self.send(0xA, payload)
-                continue
-            if opcode == 0xA:  # pong
-                continue
-            if opcode in (0x1, 0x2):
-                message, kind = payload, opcode
-            elif opcode == 0x0 and kind is not None:  # continuation of a fragmented message
-                message += payload
-            else:
-                raise WebSocketError(f"unexpected frame opcode {opcode}")
-            if fin:
-                # Taken when the last byte of the message is in: the moment a browser would see it.
-                return time.time(), message
-
-    def close(self, code=1000):
-        if not self.closing:
-            self.closing = True
-            try:
-                self.send(0x8, code.to_bytes(2, "big"))
-            except OSError:
-                pass
-
-    def shutdown(self):
-        try:
-            self.sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        self.sock.close()
 
 
 class LiveListener(threading.Thread):

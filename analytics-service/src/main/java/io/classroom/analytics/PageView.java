@@ -10,6 +10,9 @@ public class PageView {
     public ObjectId id;
     public String tenantId;
     public String userId;
+    /** The application the view happened in ({@link App}). */
+    public String app;
+
     public String page;
     public long timeSpentSeconds;
     public Instant at;

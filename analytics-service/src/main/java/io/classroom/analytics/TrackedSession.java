@@ -36,6 +36,8 @@ public class TrackedSession {
     public List<String> cameraIds;
     public Integer attendanceThreshold;
     public String title;
+    /** The application of a personal session ({@link App}); class sessions belong to none. */
+    public String app;
 
     public Instant startedAt;
     public Instant plannedEnd;

@@ -257,8 +257,75 @@ class AuthorizationMatrixIT {
                 403,
                 200,
                 404));
+        // page views of another application, statistics of one application and range
+        rows.add(new Row(
+                "POST",
+                "/api/analytics/pages/views",
+                "/api/analytics/pages/views",
+                "{\"page\":\"/focus\",\"timeSpentSeconds\":3,\"app\":\"focus-mobile\"}",
+                views,
+                401,
+                201,
+                201,
+                201,
+                201,
+                201,
+                201));
+        rows.add(new Row(
+                "GET",
+                "/api/analytics/pages/stats",
+                "/api/analytics/pages/stats?app=focus-mobile",
+                null,
+                none,
+                401,
+                200,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(new Row(
+                "GET",
+                "/api/analytics/pages/stats",
+                "/api/analytics/pages/stats?app=classroom-web&" + RANGE + "&userId=" + ada,
+                null,
+                none,
+                401,
+                200,
+                403,
+                200,
+                403,
+                200,
+                404));
         rows.add(new Row(
                 "GET", "/api/analytics/sessions/heatmap", heatmap, null, none, 401, 200, 200, 200, 200, 200, 200));
+        // without from/to: the last 30 days
+        rows.add(new Row(
+                "GET",
+                "/api/analytics/sessions/heatmap",
+                "/api/analytics/sessions/heatmap",
+                null,
+                none,
+                401,
+                200,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(new Row(
+                "GET",
+                "/api/analytics/sessions/heatmap",
+                "/api/analytics/sessions/heatmap?app=focus-mobile&userId=" + ada,
+                null,
+                none,
+                401,
+                200,
+                403,
+                200,
+                403,
+                200,
+                404));
         for (String format : List.of("json", "png", "svg")) {
             rows.add(new Row(
                     "GET",
@@ -342,6 +409,20 @@ class AuthorizationMatrixIT {
                     200,
                     404));
         }
+        // without from/to: the last 30 days
+        rows.add(new Row(
+                "GET",
+                "/api/analytics/classes/{classId}/attendance",
+                "/api/analytics/classes/" + classId + "/attendance",
+                null,
+                none,
+                401,
+                200,
+                403,
+                200,
+                403,
+                200,
+                404));
         return rows;
     }
 

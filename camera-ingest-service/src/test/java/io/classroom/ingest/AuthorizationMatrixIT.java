@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.classroom.ingest.security.Roles;
 import io.classroom.ingest.service.ClassSessionService;
+import io.classroom.ingest.service.PersonalSessionStore;
 import io.classroom.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,11 +17,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +34,10 @@ import org.junit.jupiter.api.Test;
  * Who may do what, for every operation of this service's OpenAPI and the webcam WebSocket, as a table: one row per
  * operation, the expected status per principal. The object of a camera row is a camera held by a running class
  * session (its teacher is the "owning" teacher, the student on its roster the "owning" student); the object of a
- * webcam row is that session. Every refusal is a problem+json 4xx (the WebSocket's is the upgrade's HTTP status) and
- * leaves the camera as it was; another tenant's object answers 404, a camera a teacher may see but not change 403.
+ * webcam row is that session, or a personal focus session of the owning student (running, paused or ended), which
+ * has no teacher: only its owner sends into it, staff are refused (403), another student does not learn it exists
+ * (404). Every refusal is a problem+json 4xx (the WebSocket's is the upgrade's HTTP status) and leaves the camera as it
+ * was; another tenant's object answers 404, a camera a teacher may see but not change 403.
  */
 @QuarkusTest
 class AuthorizationMatrixIT {
@@ -60,6 +56,8 @@ class AuthorizationMatrixIT {
     private static final String CAMERAS = "/api/ingest/cameras";
     private static final String FRAMES = "/api/ingest/webcam/frames";
     private static final String WEBSOCKET = "/ws/webcam/{sessionId}";
+    /** The reply to a published frame. */
+    private static final String ACCEPTED = "\"status\":202";
     /** Outside the test allow-list: tests and starts answer NOT_ALLOWED at once, without any connection. */
     private static final String CAMERA_URL = "rtsp://192.0.2.10:554/front";
 
@@ -72,11 +70,14 @@ class AuthorizationMatrixIT {
         int perform(Fixture fixture, String token) throws Exception;
     }
 
-    /** A camera held by an active class session of the tenant. */
-    private record Fixture(String cameraId, String sessionId) {}
+    /** A camera held by an active class session of the tenant, and personal sessions of the owning student. */
+    private record Fixture(String cameraId, String sessionId, String running, String paused, String ended) {}
 
     @Inject
     ClassSessionService sessions;
+
+    @Inject
+    PersonalSessionStore personalSessions;
 
     @Inject
     Pool postgres;
@@ -291,7 +292,63 @@ class AuthorizationMatrixIT {
                         403,
                         404,
                         403),
-                new Row("WS", WEBSOCKET, this::upgrade, 401, 101, 403, 101, 403, 404, 403));
+                new Row(
+                        "WS",
+                        WEBSOCKET,
+                        (f, t) -> upgrade(f.sessionId(), t, ACCEPTED),
+                        401,
+                        101,
+                        403,
+                        101,
+                        403,
+                        404,
+                        403),
+                // Webcam frames into a personal session: its owner only; paused: ignored (409), ended: refused (409).
+                new Row(
+                        "POST",
+                        FRAMES,
+                        (f, t) -> json(
+                                        t,
+                                        Map.of(
+                                                "sessionId",
+                                                f.running(),
+                                                "frame_base64",
+                                                Base64.getEncoder().encodeToString(jpeg)))
+                                .post(FRAMES)
+                                .statusCode(),
+                        401,
+                        202,
+                        404,
+                        403,
+                        403,
+                        404,
+                        403),
+                new Row("POST", FRAMES, (f, t) -> binary(t, f.running()), 401, 202, 404, 403, 403, 404, 403),
+                new Row(
+                        "WS",
+                        WEBSOCKET,
+                        (f, t) -> upgrade(f.running(), t, ACCEPTED),
+                        401,
+                        101,
+                        404,
+                        403,
+                        403,
+                        404,
+                        403),
+                new Row("POST", FRAMES, (f, t) -> binary(t, f.paused()), 401, 409, 404, 403, 403, 404, 403),
+                new Row(
+                        "WS",
+                        WEBSOCKET,
+                        (f, t) -> upgrade(f.paused(), t, "paused: frame ignored"),
+                        401,
+                        101,
+                        404,
+                        403,
+                        403,
+                        404,
+                        403),
+                new Row("POST", FRAMES, (f, t) -> binary(t, f.ended()), 401, 409, 404, 403, 403, 404, 403),
+                new Row("WS", WEBSOCKET, (f, t) -> upgrade(f.ended(), t, ACCEPTED), 401, 409, 404, 403, 403, 404, 403));
     }
 
     @Test
@@ -346,6 +403,16 @@ class AuthorizationMatrixIT {
                         .contentType("image/jpeg")
                         .queryParam("sessionId", fixture.sessionId())
                         .body(jpeg)
+                        .post(FRAMES),
+                as(tokens.get(Principal.TEACHER_OWNER))
+                        .contentType("image/jpeg")
+                        .queryParam("sessionId", fixture.running())
+                        .body(jpeg)
+                        .post(FRAMES),
+                as(tokens.get(Principal.STUDENT_OWNER))
+                        .contentType("image/jpeg")
+                        .queryParam("sessionId", fixture.paused())
+                        .body(jpeg)
                         .post(FRAMES));
         for (var response : refusals) {
             assertThat(response.statusCode()).isBetween(400, 499);
@@ -370,7 +437,28 @@ class AuthorizationMatrixIT {
                 List.of(studentOwner.toString()),
                 Instant.now().plusSeconds(1800),
                 List.of(cameraId));
-        return new Fixture(cameraId, sessionId.toString());
+        return new Fixture(
+                cameraId,
+                sessionId.toString(),
+                personal(PersonalSession.State.RUNNING),
+                personal(PersonalSession.State.PAUSED),
+                personal(PersonalSession.State.ENDED));
+    }
+
+    /** A personal session of the owning student, as tracking.activity.v1 leaves it. */
+    private String personal(PersonalSession.State state) {
+        var id = UUID.randomUUID().toString();
+        personalSessions.apply(new PersonalSession(id, tenant, studentOwner.toString(), state), Instant.now());
+        return id;
+    }
+
+    private int binary(String token, String sessionId) {
+        return as(token)
+                .contentType("image/jpeg")
+                .queryParam("sessionId", sessionId)
+                .body(jpeg)
+                .post(FRAMES)
+                .statusCode();
     }
 
     /** The camera row as stored (null once deleted), and how many cameras the tenant has. */
@@ -400,41 +488,20 @@ class AuthorizationMatrixIT {
         return as(token).contentType(ContentType.JSON).body(body);
     }
 
-    /** The webcam WebSocket's upgrade: 101 when accepted (then one frame must pass), else the refusal's status. */
-    private int upgrade(Fixture fixture, String token) throws Exception {
-        var builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (token != null) {
-            builder.subprotocols(
-                    "bearer-token-carrier",
-                    URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token, StandardCharsets.UTF_8)
-                            .replace("+", "%20"));
+    /**
+     * The webcam WebSocket's upgrade: 101 when accepted (then one frame must get the expected reply), else the
+     * refusal's status.
+     */
+    private int upgrade(String sessionId, String token, String reply) throws Exception {
+        if (token == null) {
+            return WebcamClient.upgradeStatus(baseUri, sessionId, null);
         }
-        var replies = new java.util.concurrent.LinkedBlockingQueue<String>();
-        WebSocket socket;
-        try {
-            socket = builder.buildAsync(
-                            URI.create(baseUri.toString().replace("http", "ws") + "ws/webcam/" + fixture.sessionId()),
-                            new WebSocket.Listener() {
-                                @Override
-                                public java.util.concurrent.CompletionStage<?> onText(
-                                        WebSocket webSocket, CharSequence data, boolean last) {
-                                    replies.add(data.toString());
-                                    webSocket.request(1);
-                                    return null;
-                                }
-                            })
-                    .get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException handshake) {
-                return handshake.getResponse().statusCode();
-            }
-            throw e;
+        int status = WebcamClient.upgradeStatus(baseUri, sessionId, token);
+        if (status != 101) {
+            return status;
         }
-        try {
-            socket.sendBinary(java.nio.ByteBuffer.wrap(jpeg), true).get(60, TimeUnit.SECONDS);
-            assertThat(replies.poll(60, TimeUnit.SECONDS)).contains("\"status\":202");
-        } finally {
-            socket.abort();
+        try (var client = WebcamClient.connect(baseUri, sessionId, token)) {
+            assertThat(client.send(jpeg)).contains(reply);
         }
         return 101;
     }

@@ -25,6 +25,11 @@ public class ClassSession {
     public List<String> roster = new ArrayList<>();
     public SessionState state;
     public Instant startedAt;
+    /** The occurrence's scheduled start for a session the scheduler started; null for one started by hand. */
+    public Instant scheduledStart;
+    /** Null in sessions stored before the scheduler existed: those were all started by hand. */
+    public SessionTrigger trigger;
+
     public Instant plannedEnd;
     public Instant endedAt;
     public EndReason endReason;
@@ -33,4 +38,8 @@ public class ClassSession {
 
     /** Events of this session not yet acknowledged by Kafka, oldest first. */
     public List<OutboxEntry> outbox = new ArrayList<>();
+
+    public SessionTrigger startedBy() {
+        return trigger == null ? SessionTrigger.MANUAL : trigger;
+    }
 }

@@ -30,6 +30,13 @@ public class SchoolClass {
     public String activeSessionId;
     /** When activeSessionId was set: a pointer to a session not stored yet is an activation in progress. */
     public Instant activeSessionClaimedAt;
+    /**
+     * Start of the earliest occurrence of the schedule the scheduler is not done with (indexed: the scheduler's query);
+     * absent without schedule days and once archived.
+     */
+    public Instant nextOccurrenceAt;
+    /** The latest occurrence the scheduler started: the lock that starts each occurrence once. */
+    public OccurrenceClaim occurrenceClaim;
 
     public Instant createdAt;
     public Instant updatedAt;

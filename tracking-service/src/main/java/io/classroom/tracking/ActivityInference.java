@@ -34,6 +34,14 @@ public final class ActivityInference {
         return activities;
     }
 
+    /**
+     * What the latest of {@code recent} (sorted by time, the latest last) shows, judged like {@link #classify} on
+     * the samples before it only: the live feed's current activity. Null without any sample.
+     */
+    public static String current(List<TimelineSample> recent) {
+        return recent.isEmpty() ? null : classify(recent, recent.size() - 1);
+    }
+
     private static String classify(List<TimelineSample> samples, int index) {
         TimelineSample sample = samples.get(index);
         if (!sample.face() || (sample.yawDeg() != null && Math.abs(sample.yawDeg()) > AWAY_YAW_DEG)) {

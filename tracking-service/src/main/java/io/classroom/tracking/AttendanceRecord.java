@@ -58,6 +58,13 @@ public class AttendanceRecord {
     public Instant firstSeenAt;
     public Instant lastSeenAt;
     public Instant sessionStartedAt;
+    /** The scheduled start lateness was measured from; null for a session started by hand. */
+    public Instant sessionScheduledStart;
+
     public Instant sessionEndedAt;
     public String overrideReason;
+    /** The student's own webcam frames in the session, and those that showed other faces too (never counted). */
+    public long webcamFrames;
+
+    public long framesWithOthers;
 }

@@ -29,6 +29,12 @@ public class ClassSession {
     @Column(nullable = false)
     public Instant startedAt;
 
+    /** The scheduled start (null when started by hand) and what started it: SCHEDULE or MANUAL (null: not said). */
+    public Instant scheduledStart;
+
+    @Column(length = 32)
+    public String startTrigger;
+
     public Instant plannedEnd;
     public Instant endedAt;
     public double thresholdPct;

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The report of a personal tracking session. Active time is the session minus its pauses. Each webcam sample
- * stands for the time until the next one (at most {@code gapMs}; the last one for one second), clipped to the
- * active time: FOCUS when the face is there and attentive, DISTRACTION otherwise; time without any sample counts
- * as neither. Activities come from the client's reports (each lasts until the next report) or, when there are
- * none, from {@link ActivityInference}.
+ * The report of a personal tracking session. Active time is the session minus its pauses. Webcam samples taken
+ * while paused are ignored. Each webcam sample stands for the time until the next one (at most {@code gapMs}; the
+ * last one for one second), clipped to the active time: FOCUS when the face is there and attentive, DISTRACTION
+ * otherwise; time without any sample counts as neither. Activities come from the client's reports (each lasts until
+ * the next report) or, when there are none, from {@link ActivityInference}.
  */
 public record PersonalReport(
         long activeSeconds, long focusSeconds, long distractionSeconds, Map<String, Long> activities, String source) {
@@ -36,8 +36,9 @@ public record PersonalReport(
         for (long[] window : active) {
             activeMs += window[1] - window[0];
         }
+        // Frames taken while paused (or outside the session) are ignored, not only clipped.
         List<TimelineSample> sorted = samples.stream()
-                .filter(s -> s.t() >= start && s.t() <= end)
+                .filter(s -> s.t() >= start && s.t() <= end && !paused(s.t(), pauses))
                 .sorted(Comparator.comparingLong(TimelineSample::t))
                 .toList();
         List<String> inferred = ActivityInference.classify(sorted);
@@ -89,6 +90,16 @@ public record PersonalReport(
             }
         });
         return result;
+    }
+
+    /** Whether {@code t} falls in a pause: from its start (inclusive) to its end (exclusive), or on if still open. */
+    public static boolean paused(long t, List<Span> pauses) {
+        for (Span pause : pauses) {
+            if (t >= pause.from() && (pause.to() == null || t < pause.to())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** [start, end] without the pauses, as sorted disjoint windows. */

@@ -14,8 +14,17 @@ import java.util.UUID;
 @Entity
 @Table(
         name = "tracking_personal_session",
-        indexes = {@Index(name = "ix_personal_owner", columnList = "tenantId,userId")})
+        indexes = {
+            @Index(name = "ix_personal_owner", columnList = "tenantId,userId"),
+            @Index(name = "ix_personal_app_owner", columnList = "tenantId,app,userId")
+        })
 public class PersonalSession {
+
+    /** What an application identifier looks like (the same rule as page views). */
+    public static final String APP_PATTERN = "^[a-z][a-z0-9-]{1,39}$";
+
+    /** The application of a session started without one. */
+    public static final String DEFAULT_APP = "classroom-web";
 
     /** Lifecycle of a personal session. */
     public enum Status {
@@ -32,6 +41,10 @@ public class PersonalSession {
 
     @Column(nullable = false)
     public UUID userId;
+
+    /** The application the session belongs to ({@link #APP_PATTERN}); every listing filters by it. */
+    @Column(nullable = false, length = 40)
+    public String app;
 
     @Column(length = 200)
     public String title;

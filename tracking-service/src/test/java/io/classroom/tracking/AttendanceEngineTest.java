@@ -275,8 +275,8 @@ class AttendanceEngineTest {
     void framesOutsideTheSessionAreIgnored() {
         session.endedAt = T0 + 400_000;
         var changed = new ArrayList<String>();
-        changed.addAll(engine.apply(session, students, T0 - 1, ada(true)));
-        changed.addAll(engine.apply(session, students, T0 + 400_001, ada(true)));
+        changed.addAll(engine.apply(session, students, T0 - 1, ada(true)).changed());
+        changed.addAll(engine.apply(session, students, T0 + 400_001, ada(true)).changed());
 
         assertThat(changed).isEmpty();
         assertThat(session.frames).isZero();
@@ -293,5 +293,143 @@ class AttendanceEngineTest {
         assertThat(live.attentiveNow()).isTrue();
         assertThat(live.status()).isEqualTo(AttendanceStatus.PENDING);
         assertThat(engine.live(session, BOB, null).presentNow()).isFalse();
+    }
+
+    private static WebcamSighting webcam(String owner, boolean verified, int others) {
+        return new WebcamSighting(owner, verified, true, "CENTER", others);
+    }
+
+    /** One webcam frame per second of {@code owner} from second {@code from} (inclusive) to {@code to} (exclusive). */
+    private void webcamFrames(int from, int to, WebcamSighting frame) {
+        for (int sec = from; sec < to; sec++) {
+            engine.applyWebcam(session, students, T0 + sec * 1000L, frame);
+        }
+    }
+
+    @Test
+    void aVerifiedWebcamFrameCreditsItsOwnerAndOthersInItFlagThem() {
+        webcamFrames(0, 401, webcam(ADA, true, 2));
+
+        var outcome = end(400, ADA);
+
+        assertThat(outcome.status()).isEqualTo(AttendanceStatus.PRESENT);
+        assertThat(outcome.engagedSeconds()).isEqualTo(400);
+        assertThat(outcome.webcamFrames()).isEqualTo(401);
+        assertThat(outcome.framesWithOthers()).isEqualTo(401);
+        assertThat(students).containsOnlyKeys(ADA);
+        assertThat(session.unknownFaceObservations).isZero();
+        var live = engine.live(session, ADA, students.get(ADA));
+        assertThat(live.flags()).containsExactly(AttendanceEngine.OTHERS_IN_FRAME);
+        assertThat(live.framesWithOthers()).isEqualTo(401);
+        assertThat(live.gazeDirection()).isEqualTo("CENTER");
+        // the flag follows the latest webcam frame; the count stays
+        webcamFrames(401, 402, webcam(ADA, true, 0));
+        assertThat(engine.live(session, ADA, students.get(ADA)).flags()).isEmpty();
+        assertThat(engine.live(session, ADA, students.get(ADA)).framesWithOthers())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aWebcamFrameThatDoesNotVerifyCreditsNobody() {
+        webcamFrames(0, 401, webcam(ADA, false, 1));
+
+        var outcome = end(400, ADA);
+
+        assertThat(outcome.status()).isEqualTo(AttendanceStatus.ABSENT);
+        assertThat(outcome.presentSeconds()).isZero();
+        assertThat(outcome.firstSeenAt()).isNull();
+        assertThat(outcome.late()).isFalse();
+        assertThat(outcome.webcamFrames()).isEqualTo(401);
+        assertThat(outcome.framesWithOthers()).isEqualTo(401);
+        var live = engine.live(session, ADA, students.get(ADA));
+        assertThat(live.presentNow()).isFalse();
+        assertThat(live.flags())
+                .containsExactly(AttendanceEngine.OTHERS_IN_FRAME, AttendanceEngine.WEBCAM_NOT_VERIFIED);
+    }
+
+    @Test
+    void aWebcamOfSomeoneNotOnTheRosterChangesNothing() {
+        var applied = engine.applyWebcam(session, students, T0 + 1000, webcam("carl", true, 3));
+
+        assertThat(applied.counted()).isFalse();
+        assertThat(applied.changed()).isEmpty();
+        assertThat(session.frames).isZero();
+        assertThat(session.lastFrameAt).isNull();
+        assertThat(students).isEmpty();
+    }
+
+    @Test
+    void aWebcamOnlySessionHasNoOutagesAndASilentWebcamIsItsStudentsAbsence() {
+        // Ada's webcam falls silent after 100 s; Bob's runs all the time
+        for (int sec = 0; sec <= 400; sec++) {
+            if (sec < 100) {
+                engine.applyWebcam(session, students, T0 + sec * 1000L, webcam(ADA, true, 0));
+            }
+            engine.applyWebcam(session, students, T0 + sec * 1000L + 300, webcam(BOB, true, 0));
+        }
+
+        assertThat(engine.outages(session, T0 + 400_000)).isEmpty();
+        assertThat(engine.outageMs(session, T0 + 400_000)).isZero();
+        var ada = end(400, ADA);
+        assertThat(ada.effectiveSessionSeconds()).isEqualTo(400);
+        assertThat(ada.status()).isEqualTo(AttendanceStatus.ABSENT);
+        assertThat(ada.leftEarly()).isTrue();
+        assertThat(end(400, BOB).status()).isEqualTo(AttendanceStatus.PRESENT);
+    }
+
+    @Test
+    void aSilentWebcamNeverShortensTheRoomCamerasSession() {
+        // the room camera sends a frame every second (Bob in it); Ada's webcam only for the first 100 s
+        for (int sec = 0; sec <= 400; sec++) {
+            engine.apply(session, students, T0 + sec * 1000L, List.of(new FaceSighting(BOB, true)));
+            if (sec < 100) {
+                engine.applyWebcam(session, students, T0 + sec * 1000L + 500, webcam(ADA, true, 0));
+            }
+        }
+
+        assertThat(engine.outages(session, T0 + 400_000)).isEmpty();
+        assertThat(end(400, ADA).effectiveSessionSeconds()).isEqualTo(400);
+        assertThat(end(400, ADA).status()).isEqualTo(AttendanceStatus.ABSENT);
+        assertThat(end(400, BOB).status()).isEqualTo(AttendanceStatus.PRESENT);
+        assertThat(session.frames).isEqualTo(401 + 100);
+        assertThat(session.webcamFrames).isEqualTo(100);
+    }
+
+    @Test
+    void aRoomCameraOutageStaysAnOutageWhileWebcamsSendFrames() {
+        // the room camera is down from 100 to 199 while Ada's webcam goes on
+        for (int sec = 0; sec <= 400; sec++) {
+            if (sec < 100 || sec >= 200) {
+                engine.apply(session, students, T0 + sec * 1000L, List.of(new FaceSighting(BOB, true)));
+            }
+            engine.applyWebcam(session, students, T0 + sec * 1000L + 500, webcam(ADA, true, 0));
+        }
+
+        assertThat(engine.outages(session, T0 + 400_000)).containsExactly(new long[] {T0 + 99_000, T0 + 200_000});
+        assertThat(end(400, BOB).status()).isEqualTo(AttendanceStatus.PRESENT);
+        assertThat(end(400, ADA).status()).isEqualTo(AttendanceStatus.PRESENT);
+    }
+
+    @Test
+    void lateCountsFromTheScheduledStartWithTheClassesGrace() {
+        // scheduled at T0 - 30 s, started (by the scheduler, late) at T0; grace 60 s; Ada first seen 40 s after T0
+        frames(0, 401, sec -> sec >= 40 ? ada(true) : List.of());
+
+        assertThat(end(400, ADA).late()).isFalse();
+        session.scheduledStart = T0 - 30_000;
+        assertThat(end(400, ADA).late()).isTrue();
+        session.scheduledStart = T0 - 10_000;
+        assertThat(end(400, ADA).late()).isFalse();
+    }
+
+    @Test
+    void theLiveGazeIsThatOfTheStudentsLatestFace() {
+        engine.apply(session, students, T0 + 1000, List.of(new FaceSighting(ADA, true, "LEFT")));
+        assertThat(engine.live(session, ADA, students.get(ADA)).gazeDirection()).isEqualTo("LEFT");
+
+        engine.applyWebcam(session, students, T0 + 2000, new WebcamSighting(ADA, true, true, "DOWN", 0));
+        engine.apply(session, students, T0 + 1500, List.of(new FaceSighting(ADA, true, "RIGHT")));
+
+        assertThat(engine.live(session, ADA, students.get(ADA)).gazeDirection()).isEqualTo("DOWN");
     }
 }

@@ -265,6 +265,9 @@ class AuthorizationMatrixIT {
                         404),
                 new Row("POST", p, () -> p, "{}", none, 401, 201, 201, 201, 201, 201, 201),
                 new Row("GET", p, () -> p, null, none, 401, 200, 200, 200, 200, 200, 200),
+                // one user's sessions: their own; a teacher who taught them (Ada is on the owner teacher's roster);
+                // any of the school's for an admin (another school's admin finds none of them)
+                new Row("GET", p, () -> p + "?userId=" + ada, null, none, 401, 200, 403, 200, 404, 200, 200),
                 new Row("GET", p + "/all", () -> p + "/all", null, none, 401, 403, 403, 403, 403, 200, 200),
                 new Row("GET", p + "/{id}", () -> p + "/" + personalId, null, none, 401, 200, 404, 404, 404, 200, 404),
                 new Row(
@@ -423,6 +426,23 @@ class AuthorizationMatrixIT {
                 .get("/api/tracking/personal-sessions/all")
                 .then()
                 .body("id", Matchers.not(Matchers.hasItem(personalId)));
+        for (Principal staff : List.of(Principal.TEACHER_OWNER, Principal.ADMIN)) {
+            given().auth()
+                    .oauth2(tokenOf(staff))
+                    .queryParam("userId", ada.toString())
+                    .get("/api/tracking/personal-sessions")
+                    .then()
+                    .statusCode(200)
+                    .body("id", Matchers.hasItem(personalId))
+                    .body("userId", Matchers.everyItem(equalTo(ada.toString())));
+        }
+        given().auth()
+                .oauth2(tokenOf(Principal.OTHER_TENANT))
+                .queryParam("userId", ada.toString())
+                .get("/api/tracking/personal-sessions")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(0));
     }
 
     /** The live WebSocket: rows per kind of session, expected outcome per principal (401 at the upgrade). */

@@ -19,7 +19,9 @@ class ClientTimeTest {
         "2024-01-01T12:00:00.250Z,2024-01-01T12:00:00.250Z",
         "2024-01-01T12:00:00,2024-01-01T12:00:00Z",
         "2024-01-01T12:00:00.5,2024-01-01T12:00:00.500Z",
-        "2024-01-01T14:00:00+02:00,2024-01-01T12:00:00Z"
+        "2024-01-01T14:00:00+02:00,2024-01-01T12:00:00Z",
+        "2024-01-01T12:00,2024-01-01T12:00:00Z",
+        "2024-07-01T14:00:00+02:00[Europe/Paris],2024-07-01T12:00:00Z"
     })
     void acceptsIsoTimes(String value, String expected) {
         assertThat(ClientTime.parse(value, "at", null)).isEqualTo(Instant.parse(expected));

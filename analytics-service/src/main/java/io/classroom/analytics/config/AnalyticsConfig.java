@@ -21,6 +21,10 @@ public interface AnalyticsConfig {
     @WithDefault("P366D")
     Duration maxRange();
 
+    /** Range of a heatmap, report or page statistics read without {@code from} (ending at {@code to}, else now). */
+    @WithDefault("P30D")
+    Duration defaultRange();
+
     /** Time zone per tenant id, used when a query names none (IANA ids). */
     Map<String, String> tenantZones();
 

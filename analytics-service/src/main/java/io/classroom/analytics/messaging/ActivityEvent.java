@@ -2,16 +2,21 @@ package io.classroom.analytics.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.classroom.analytics.App;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** PersonalSession{Started,Paused,Resumed,Ended} from {@code tracking.activity.v1} (the fields this service uses). */
+/**
+ * PersonalSession{Started,Paused,Resumed,Ended} from {@code tracking.activity.v1} (the fields this service uses). An
+ * event of a producer older than the {@code app} field names no application: its session is {@link App#DEFAULT}'s.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ActivityEvent(
         @NotNull UUID eventId,
@@ -20,6 +25,7 @@ public record ActivityEvent(
         @NotBlank @Size(max = 64) String tenantId,
         @NotBlank @Size(max = 64) String sessionId,
         @NotBlank @Size(max = 64) String userId,
+        @Pattern(regexp = App.PATTERN) String app,
         Instant at,
         Instant startedAt,
         String title,

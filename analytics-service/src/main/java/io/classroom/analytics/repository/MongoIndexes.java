@@ -25,6 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MongoIndexes {
 
+    /** Page statistics are read per application now: the index of the reads over every application goes. */
+    private static final String OBSOLETE_PAGE_VIEW_INDEX = "tenantId_1_at_1";
+
     private static final int INDEX_OPTIONS_CONFLICT = 85;
     private static final int INDEX_KEY_SPECS_CONFLICT = 86;
 
@@ -68,8 +71,10 @@ public class MongoIndexes {
                         pageViews
                                 .mongoCollection()
                                 .createIndexes(List.of(
-                                        new IndexModel(Indexes.ascending("tenantId", "at")),
-                                        new IndexModel(Indexes.ascending("tenantId", "userId", "at")))),
+                                        new IndexModel(Indexes.ascending("tenantId", "app", "at")),
+                                        new IndexModel(Indexes.ascending("tenantId", "app", "userId", "at")),
+                                        new IndexModel(Indexes.ascending("tenantId", "userId", "at"))))
+                                .call(this::dropObsoletePageViewIndex),
                         sessions.mongoCollection()
                                 .createIndexes(List.of(
                                         new IndexModel(Indexes.ascending("tenantId", "startedAt")),
@@ -107,6 +112,19 @@ public class MongoIndexes {
                 .await()
                 .atMost(Duration.ofSeconds(30));
         Log.infof("Indexes ready; raw observations expire after %s", config.observationRetention());
+    }
+
+    private Uni<Void> dropObsoletePageViewIndex() {
+        var collection = pageViews.mongoCollection();
+        return collection
+                .listIndexes()
+                .map(index -> index.getString("name"))
+                .filter(OBSOLETE_PAGE_VIEW_INDEX::equals)
+                .onItem()
+                .transformToUniAndConcatenate(collection::dropIndex)
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     /**

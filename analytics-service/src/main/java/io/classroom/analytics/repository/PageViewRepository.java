@@ -7,7 +7,9 @@ import static com.mongodb.client.model.Aggregates.match;
 import static com.mongodb.client.model.Aggregates.sort;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Sorts.ascending;
@@ -15,6 +17,8 @@ import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Sorts.orderBy;
 
 import com.mongodb.client.model.Facet;
+import com.mongodb.client.result.UpdateResult;
+import io.classroom.analytics.App;
 import io.classroom.analytics.PageView;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
 import io.smallrye.mutiny.Multi;
@@ -34,15 +38,25 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 public class PageViewRepository implements ReactivePanacheMongoRepository<PageView> {
 
-    /** Views and seconds per page, one aggregation with a {@code $facet} per window (null start: all time). */
+    /** A time window {@code [start, end)}; a null bound is open. */
+    public record Window(Instant start, Instant end) {}
+
+    /**
+     * Views and seconds per page of one application, one aggregation with a {@code $facet} per window (indexes
+     * {@code tenantId_1_app_1_at_1} and {@code tenantId_1_app_1_userId_1_at_1}).
+     */
     public Uni<Map<String, List<PageCount>>> statsByWindow(
-            String tenantId, String userId, Map<String, Instant> windowStarts) {
-        Bson scope = userId == null ? eq("tenantId", tenantId) : and(eq("tenantId", tenantId), eq("userId", userId));
+            String tenantId, String app, String userId, Map<String, Window> windows) {
+        Bson inApp = and(eq("tenantId", tenantId), eq("app", app));
+        Bson scope = userId == null ? inApp : and(inApp, eq("userId", userId));
         List<Facet> facets = new ArrayList<>();
-        windowStarts.forEach((name, start) -> {
+        windows.forEach((name, window) -> {
             List<Bson> stages = new ArrayList<>();
-            if (start != null) {
-                stages.add(match(gte("at", start)));
+            if (window.start() != null) {
+                stages.add(match(gte("at", window.start())));
+            }
+            if (window.end() != null) {
+                stages.add(match(lt("at", window.end())));
             }
             stages.add(group("$page", sum("views", 1), sum("seconds", "$timeSpentSeconds")));
             stages.add(sort(orderBy(descending("views"), ascending("_id"))));
@@ -54,7 +68,7 @@ public class PageViewRepository implements ReactivePanacheMongoRepository<PageVi
                 .first()
                 .map(result -> {
                     Map<String, List<PageCount>> byWindow = new LinkedHashMap<>();
-                    for (String name : windowStarts.keySet()) {
+                    for (String name : windows.keySet()) {
                         List<PageCount> counts = new ArrayList<>();
                         if (result != null) {
                             for (Document row : result.getList(name, Document.class, List.of())) {
@@ -68,6 +82,13 @@ public class PageViewRepository implements ReactivePanacheMongoRepository<PageVi
                     }
                     return byWindow;
                 });
+    }
+
+    /** Gives the views stored before views named their application to {@link App#DEFAULT}; the item: how many. */
+    public Uni<Long> assignDefaultApp() {
+        return mongoCollection()
+                .updateMany(exists("app", false), new Document("$set", new Document("app", App.DEFAULT)))
+                .map(UpdateResult::getModifiedCount);
     }
 
     public Uni<Boolean> hasViews(String tenantId, String userId) {

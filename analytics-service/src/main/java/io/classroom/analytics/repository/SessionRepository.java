@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Aggregates.match;
 import static com.mongodb.client.model.Aggregates.unwind;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
@@ -14,6 +15,8 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.result.UpdateResult;
+import io.classroom.analytics.App;
 import io.classroom.analytics.TrackedSession;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -36,8 +39,12 @@ public class SessionRepository implements ReactivePanacheMongoRepositoryBase<Tra
         return tenantId + "/" + sessionId;
     }
 
-    /** Sets the given fields (null values are skipped) on the session, creating it when missing. */
-    public Uni<Void> upsert(String tenantId, String sessionId, TrackedSession.Kind kind, Document fields) {
+    /**
+     * Sets the given fields (null values are skipped) on the session, creating it when missing; {@code defaults} are
+     * set when it is created, each unless {@code fields} sets it.
+     */
+    public Uni<Void> upsert(
+            String tenantId, String sessionId, TrackedSession.Kind kind, Document fields, Document defaults) {
         var set = new Document("tenantId", tenantId)
                 .append("sessionId", sessionId)
                 .append("kind", kind.name());
@@ -50,9 +57,18 @@ public class SessionRepository implements ReactivePanacheMongoRepositoryBase<Tra
             set.append(
                     "startQuarter", startedAt.toEpochMilli() - Math.floorMod(startedAt.toEpochMilli(), QUARTER_MILLIS));
         }
+        var update = new Document("$set", set);
+        var onInsert = new Document();
+        defaults.forEach((key, value) -> {
+            if (!set.containsKey(key)) {
+                onInsert.append(key, value);
+            }
+        });
+        if (!onInsert.isEmpty()) {
+            update.append("$setOnInsert", onInsert);
+        }
         return mongoCollection()
-                .updateOne(
-                        eq("_id", id(tenantId, sessionId)), new Document("$set", set), new UpdateOptions().upsert(true))
+                .updateOne(eq("_id", id(tenantId, sessionId)), update, new UpdateOptions().upsert(true))
                 .replaceWithVoid();
     }
 
@@ -164,6 +180,18 @@ public class SessionRepository implements ReactivePanacheMongoRepositoryBase<Tra
                         and(eq("tenantId", tenantId), eq("cameraIds", ObservationRepository.WEBCAM + userId)),
                         new Document("$set", new Document("cameraIds.$", ObservationRepository.WEBCAM + pseudonym)));
         return titles.chain(() -> owner).chain(() -> member).chain(() -> webcam).replaceWithVoid();
+    }
+
+    /**
+     * Gives the personal sessions stored before sessions named their application to {@link App#DEFAULT}; the item:
+     * how many.
+     */
+    public Uni<Long> assignDefaultApp() {
+        return mongoCollection()
+                .updateMany(
+                        and(eq("kind", TrackedSession.Kind.PERSONAL.name()), exists("app", false)),
+                        new Document("$set", new Document("app", App.DEFAULT)))
+                .map(UpdateResult::getModifiedCount);
     }
 
     /** Whether any session of the tenant names the user as owner or roster member. */

@@ -1,14 +1,12 @@
 package io.classroom.analytics.rest;
 
-import io.classroom.analytics.config.AnalyticsConfig;
 import io.classroom.analytics.error.Problems;
 import io.classroom.analytics.security.CurrentCaller;
 import io.classroom.analytics.security.Roles;
 import io.classroom.analytics.service.ClassroomAnalyticsService;
 import io.classroom.analytics.service.ClassroomAnalyticsService.ClassReport;
+import io.classroom.analytics.service.Ranges;
 import io.classroom.analytics.service.Reports;
-import io.classroom.analytics.service.SessionHeatmapService;
-import io.classroom.analytics.service.TimeRange;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -32,18 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClassResource {
 
     private final ClassroomAnalyticsService classroom;
-    private final SessionHeatmapService heatmaps;
-    private final AnalyticsConfig config;
+    private final Ranges ranges;
     private final CurrentCaller caller;
 
-    public ClassResource(
-            ClassroomAnalyticsService classroom,
-            SessionHeatmapService heatmaps,
-            AnalyticsConfig config,
-            CurrentCaller caller) {
+    public ClassResource(ClassroomAnalyticsService classroom, Ranges ranges, CurrentCaller caller) {
         this.classroom = classroom;
-        this.heatmaps = heatmaps;
-        this.config = config;
+        this.ranges = ranges;
         this.caller = caller;
     }
 
@@ -52,9 +44,10 @@ public class ClassResource {
     @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
     @Operation(
             summary = "Attendance report of a class",
-            description = "Attendance rate per student and per session for sessions started in [from, to), the trend"
-                    + " of the per-session rate, and the students below the at-risk rate. JSON, CSV or PDF (?format="
-                    + " or Accept). Teachers see the classes they teach; students get their own row only.")
+            description = "Attendance rate per student and per session for sessions started in [from, to) (default:"
+                    + " the last 30 days), the trend of the per-session rate, and the students below the at-risk rate."
+                    + " JSON, CSV or PDF (?format= or Accept). Teachers see the classes they teach; students get their"
+                    + " own row only.")
     @APIResponse(
             responseCode = "200",
             description = "The report",
@@ -65,17 +58,15 @@ public class ClassResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "Missing, unparsable, inverted or too long range; unknown zone; bad rate; unknown format")
+            description = "Unparsable (invalid-date, naming the parameter), inverted or too long range; unknown zone;"
+                    + " bad rate; unknown format")
     @APIResponse(responseCode = "403", description = "Not a class the caller teaches")
     @APIResponse(responseCode = "404", description = "No such class in the caller's tenant")
     public Uni<Response> report(
             @PathParam("classId") String classId,
-            @Parameter(description = "Start (ISO-8601 date-time, or a date in the zone)", example = "2026-09-01")
-                    @QueryParam("from")
-                    String from,
-            @Parameter(description = "End, exclusive (a date is inclusive)", example = "2026-12-20") @QueryParam("to")
-                    String to,
-            @Parameter(description = "IANA time zone for date bounds") @QueryParam("zone") String zone,
+            @Parameter(description = ParameterDocs.FROM, example = "2026-09-01") @QueryParam("from") String from,
+            @Parameter(description = ParameterDocs.TO, example = "2026-12-20") @QueryParam("to") String to,
+            @Parameter(description = ParameterDocs.ZONE) @QueryParam("zone") String zone,
             @Parameter(description = "At-risk rate between 0 and 1 (default from configuration)")
                     @QueryParam("atRiskBelow")
                     String atRiskBelow,
@@ -83,7 +74,7 @@ public class ClassResource {
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.CSV, Format.PDF);
         var who = caller.get();
-        var range = TimeRange.parse(from, to, heatmaps.zoneFor(who, zone), config.maxRange());
+        var range = ranges.range(who, from, to, zone);
         return Rendering.respond(
                 classroom.classReport(who, classId, range, rate(atRiskBelow)),
                 chosen,

@@ -39,10 +39,12 @@ public class SessionHeatmapResource {
     @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
     @Operation(
             summary = "Session heatmap",
-            description = "Sessions started in [from, to) per local day and in a weekday x hour grid (weekday 0 ="
-                    + " Monday), the most active days with their top hours, distinct users and the average session"
-                    + " time, in an IANA time zone (default: the tenant's, else UTC). JSON, or the grid as PNG or"
-                    + " SVG (?format= or Accept).")
+            description = "Sessions started in [from, to) (default: the last 30 days) per local day and in a weekday"
+                    + " x hour grid (weekday 0 = Monday), the most active days with their top hours, distinct users"
+                    + " and the average session time, in an IANA time zone (default: the tenant's, else UTC). Personal"
+                    + " sessions count for their application (?app=, default classroom-web) only; class sessions"
+                    + " belong to no application and always count. JSON, or the grid as PNG or SVG (?format= or"
+                    + " Accept).")
     @APIResponse(
             responseCode = "200",
             description = "The heatmap",
@@ -53,21 +55,20 @@ public class SessionHeatmapResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "Missing, unparsable, inverted or too long range; unknown zone; unknown format")
+            description = "Unparsable (invalid-date, naming the parameter), inverted or too long range; unknown zone;"
+                    + " malformed app; unknown format")
     @APIResponse(responseCode = "403", description = "Not allowed to see that user")
     public Uni<Response> heatmap(
-            @Parameter(description = "Start (ISO-8601 date-time, or a date in the zone)", example = "2026-09-01")
-                    @QueryParam("from")
-                    String from,
-            @Parameter(description = "End, exclusive (a date is inclusive)", example = "2026-09-30") @QueryParam("to")
-                    String to,
-            @Parameter(description = "IANA time zone", example = "Europe/Paris") @QueryParam("zone") String zone,
+            @Parameter(description = ParameterDocs.FROM, example = "2026-09-01") @QueryParam("from") String from,
+            @Parameter(description = ParameterDocs.TO, example = "2026-09-30") @QueryParam("to") String to,
+            @Parameter(description = ParameterDocs.ZONE, example = "Europe/Paris") @QueryParam("zone") String zone,
             @Parameter(description = "Only this user's sessions") @QueryParam("userId") String userId,
+            @Parameter(description = ParameterDocs.APP, example = "classroom-web") @QueryParam("app") String app,
             @Parameter(description = "json, png or svg") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.PNG, Format.SVG);
         return Rendering.respond(
-                heatmaps.heatmap(caller.get(), from, to, zone, userId),
+                heatmaps.heatmap(caller.get(), from, to, zone, userId, app),
                 chosen,
                 "session-heatmap",
                 view -> switch (chosen) {

@@ -1,5 +1,6 @@
 package io.classroom.analytics.service;
 
+import io.classroom.analytics.App;
 import io.classroom.analytics.AttendanceRecord;
 import io.classroom.analytics.Observation;
 import io.classroom.analytics.TrackedSession;
@@ -133,7 +134,8 @@ public class IngestService {
         return once(
                 event.eventId(),
                 "classroom.sessions.v1",
-                () -> sessions.upsert(event.tenantId(), event.sessionId(), TrackedSession.Kind.CLASS, fields));
+                () -> sessions.upsert(
+                        event.tenantId(), event.sessionId(), TrackedSession.Kind.CLASS, fields, new Document()));
     }
 
     public Uni<Void> apply(ActivityEvent event) {
@@ -141,10 +143,14 @@ public class IngestService {
                 .chain(pseudonyms -> apply(event, pseudonyms.get(event.userId())));
     }
 
-    /** A deleted owner's session is kept under the pseudonym, without its title (free text they wrote). */
+    /**
+     * A deleted owner's session is kept under the pseudonym, without its title (free text they wrote). The session's
+     * application is the events' (an event without one leaves it, or makes a new session {@link App#DEFAULT}'s).
+     */
     private Uni<Void> apply(ActivityEvent event, String pseudonym) {
         String owner = pseudonym == null ? event.userId() : pseudonym;
-        var fields = new Document("ownerId", owner).append("userIds", List.of(owner));
+        var fields =
+                new Document("ownerId", owner).append("userIds", List.of(owner)).append("app", event.app());
         switch (event.type()) {
             case ActivityEvent.STARTED ->
                 fields.append("startedAt", event.start()).append("title", pseudonym == null ? event.title() : null);
@@ -169,7 +175,12 @@ public class IngestService {
         return once(
                 event.eventId(),
                 "tracking.activity.v1",
-                () -> sessions.upsert(event.tenantId(), event.sessionId(), TrackedSession.Kind.PERSONAL, fields));
+                () -> sessions.upsert(
+                        event.tenantId(),
+                        event.sessionId(),
+                        TrackedSession.Kind.PERSONAL,
+                        fields,
+                        new Document("app", App.DEFAULT)));
     }
 
     public Uni<Void> apply(AttendanceEvent event) {

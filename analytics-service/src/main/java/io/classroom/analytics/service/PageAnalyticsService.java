@@ -5,6 +5,7 @@ import io.classroom.analytics.error.Problems;
 import io.classroom.analytics.repository.DeletedUserRepository;
 import io.classroom.analytics.repository.PageViewRepository;
 import io.classroom.analytics.repository.PageViewRepository.PageCount;
+import io.classroom.analytics.repository.PageViewRepository.Window;
 import io.classroom.analytics.repository.SessionRepository;
 import io.classroom.analytics.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Page views of the web apps and their statistics. */
+/** Page views of the web apps and their statistics, each read limited to one application. */
 @ApplicationScoped
 public class PageAnalyticsService {
 
@@ -37,8 +38,11 @@ public class PageAnalyticsService {
         this.known = known;
     }
 
-    /** Stores a view of the caller; a user deleted while their access token still lives may not (401). */
-    public Uni<PageView> track(Caller caller, String page, long timeSpentSeconds, Instant timestamp) {
+    /**
+     * Stores a view of the caller in {@code app} (null: {@link io.classroom.analytics.App#DEFAULT}); a user deleted
+     * while their access token still lives may not (401).
+     */
+    public Uni<PageView> track(Caller caller, String app, String page, long timeSpentSeconds, Instant timestamp) {
         Instant now = Instant.now();
         if (timestamp != null && timestamp.isAfter(now.plus(SKEW))) {
             throw Problems.badRequest("invalid-date", "'timestamp' lies in the future");
@@ -47,34 +51,43 @@ public class PageAnalyticsService {
             if (!pseudonyms.isEmpty()) {
                 return Uni.createFrom().failure(new NotAuthorizedException("The account no longer exists", "Bearer"));
             }
-            return store(caller, page, timeSpentSeconds, timestamp == null ? now : timestamp);
+            return store(caller, Apps.requested(app), page, timeSpentSeconds, timestamp == null ? now : timestamp);
         });
     }
 
-    private Uni<PageView> store(Caller caller, String page, long timeSpentSeconds, Instant at) {
+    private Uni<PageView> store(Caller caller, String app, String page, long timeSpentSeconds, Instant at) {
         var view = new PageView();
         view.tenantId = caller.tenantId();
         view.userId = caller.userId();
+        view.app = app;
         view.page = page;
         view.timeSpentSeconds = timeSpentSeconds;
         view.at = at;
         return pageViews.persist(view);
     }
 
-    /** Per-page visits and time over the last 24 h, 7 d, 30 d and all time; each window's page list is paginated. */
-    public Uni<PageStats> stats(Caller caller, String userId, PageRequest pageRequest) {
+    /**
+     * Per-page visits and time of one application over the last 24 h, 7 d, 30 d, all time and {@code range} (the
+     * requested one, by default the last 30 days); each window's page list is paginated.
+     */
+    public Uni<PageStats> stats(Caller caller, String userId, String app, TimeRange range, PageRequest pageRequest) {
+        String application = Apps.requested(app);
         return scopeUser(caller, userId).chain(user -> {
             Instant now = Instant.now();
-            Map<String, Instant> windows = new LinkedHashMap<>();
-            windows.put("last24h", now.minus(Duration.ofHours(24)));
-            windows.put("last7d", now.minus(Duration.ofDays(7)));
-            windows.put("last30d", now.minus(Duration.ofDays(30)));
-            windows.put("allTime", null);
-            return pageViews.statsByWindow(caller.tenantId(), user, windows).map(byWindow -> {
-                List<WindowStats> result = new ArrayList<>();
-                byWindow.forEach((name, counts) -> result.add(window(name, windows.get(name), counts, pageRequest)));
-                return new PageStats(caller.tenantId(), user, now, result);
-            });
+            Map<String, Window> windows = new LinkedHashMap<>();
+            windows.put("last24h", new Window(now.minus(Duration.ofHours(24)), null));
+            windows.put("last7d", new Window(now.minus(Duration.ofDays(7)), null));
+            windows.put("last30d", new Window(now.minus(Duration.ofDays(30)), null));
+            windows.put("allTime", new Window(null, null));
+            windows.put("range", new Window(range.from(), range.to()));
+            return pageViews
+                    .statsByWindow(caller.tenantId(), application, user, windows)
+                    .map(byWindow -> {
+                        List<WindowStats> result = new ArrayList<>();
+                        byWindow.forEach(
+                                (name, counts) -> result.add(window(name, windows.get(name), counts, pageRequest)));
+                        return new PageStats(caller.tenantId(), user, application, now, result);
+                    });
         });
     }
 
@@ -107,7 +120,7 @@ public class PageAnalyticsService {
         return Uni.createFrom().item(userId);
     }
 
-    private static WindowStats window(String name, Instant since, List<PageCount> counts, PageRequest pageRequest) {
+    private static WindowStats window(String name, Window bounds, List<PageCount> counts, PageRequest pageRequest) {
         long views = 0;
         long seconds = 0;
         List<PageStat> pages = new ArrayList<>(counts.size());
@@ -120,15 +133,24 @@ public class PageAnalyticsService {
                     count.seconds(),
                     count.views() == 0 ? 0 : (double) count.seconds() / count.views()));
         }
-        return new WindowStats(name, since, views, seconds, pageRequest.slice(pages));
+        return new WindowStats(name, bounds.start(), bounds.end(), views, seconds, pageRequest.slice(pages));
     }
 
-    /** Statistics of one tenant (and optionally one user) per time window. */
-    public record PageStats(String tenantId, String userId, Instant generatedAt, List<WindowStats> windows) {}
+    /** Statistics of one tenant (and optionally one user) in one application, per time window. */
+    public record PageStats(
+            String tenantId, String userId, String app, Instant generatedAt, List<WindowStats> windows) {}
 
-    /** One window: totals and a page of the per-page rows, most visited first. */
+    /**
+     * One window {@code [since, until)} (null: open; the rolling windows end now): totals and a page of the per-page
+     * rows, most visited first.
+     */
     public record WindowStats(
-            String window, Instant since, long views, long timeSpentSeconds, PageRequest.Paged<PageStat> pages) {}
+            String window,
+            Instant since,
+            Instant until,
+            long views,
+            long timeSpentSeconds,
+            PageRequest.Paged<PageStat> pages) {}
 
     /** Visits and time of one page. */
     public record PageStat(String page, long views, long timeSpentSeconds, double averageSeconds) {}

@@ -4,7 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 
-import io.classroom.analytics.config.AnalyticsConfig;
+import io.classroom.analytics.TrackedSession;
 import io.classroom.analytics.error.Problems;
 import io.classroom.analytics.render.GridChart;
 import io.classroom.analytics.repository.SessionRepository;
@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import org.bson.conversions.Bson;
 
-/** When sessions (personal tracking sessions and class sessions) happen, bucketed in a time zone. */
+/**
+ * When sessions (personal tracking sessions and class sessions) happen, bucketed in a time zone. Personal sessions
+ * count for their application only; class sessions belong to no application and count in every one.
+ */
 @ApplicationScoped
 public class SessionHeatmapService {
 
@@ -29,27 +32,22 @@ public class SessionHeatmapService {
 
     private final SessionRepository sessions;
     private final KnownUsers known;
-    private final AnalyticsConfig config;
+    private final Ranges ranges;
 
-    public SessionHeatmapService(SessionRepository sessions, KnownUsers known, AnalyticsConfig config) {
+    public SessionHeatmapService(SessionRepository sessions, KnownUsers known, Ranges ranges) {
         this.sessions = sessions;
         this.known = known;
-        this.config = config;
+        this.ranges = ranges;
     }
 
-    /** The zone asked for, else the tenant's, else the default; 400 on an unknown id. */
-    public ZoneId zoneFor(Caller caller, String requested) {
-        if (requested != null && !requested.isBlank()) {
-            return TimeRange.zone(requested);
-        }
-        return TimeRange.zone(config.tenantZones().getOrDefault(caller.tenantId(), config.defaultZone()));
-    }
-
-    public Uni<SessionHeatmapView> heatmap(Caller caller, String from, String to, String zoneId, String userId) {
-        ZoneId zone = zoneFor(caller, zoneId);
-        TimeRange range = TimeRange.parse(from, to, zone, config.maxRange());
+    public Uni<SessionHeatmapView> heatmap(
+            Caller caller, String from, String to, String zoneId, String userId, String app) {
+        TimeRange range = ranges.range(caller, from, to, zoneId);
+        ZoneId zone = range.zone();
+        String application = Apps.requested(app);
+        Bson ofApp = or(eq("kind", TrackedSession.Kind.CLASS.name()), eq("app", application));
         return scope(caller, userId)
-                .chain(scope -> sessions.heatmapRows(scope, range.from(), range.to()))
+                .chain(scope -> sessions.heatmapRows(and(scope, ofApp), range.from(), range.to()))
                 .map(rows -> {
                     var buckets = SessionHeatmap.bucket(
                             rows.quarters(), zone, range.firstDay(), range.lastDay(), TOP_DAYS, TOP_HOURS);
@@ -59,6 +57,7 @@ public class SessionHeatmapService {
                     return new SessionHeatmapView(
                             caller.tenantId(),
                             userId,
+                            application,
                             zone.getId(),
                             range.from(),
                             range.to(),
@@ -131,6 +130,7 @@ public class SessionHeatmapService {
     public record SessionHeatmapView(
             String tenantId,
             String userId,
+            String app,
             String zone,
             Instant from,
             Instant to,

@@ -5,21 +5,19 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
- * A bounded, validated query range {@code [from, to)}. Bounds are ISO-8601 instants or offset date-times, or dates
- * (local to the zone; a {@code to} date is inclusive).
+ * A bounded, validated query range {@code [from, to)}. Bounds are ISO-8601 date-times ({@link Timestamps}: without Z
+ * or an offset they are UTC), or dates (local to the zone; a {@code to} date is inclusive). An absent {@code to} is
+ * now, an absent {@code from} is {@code defaultLength} before {@code to}.
  */
 public record TimeRange(Instant from, Instant to, ZoneId zone) {
 
-    public static TimeRange parse(String from, String to, ZoneId zone, Duration maxLength) {
-        if (from == null || from.isBlank() || to == null || to.isBlank()) {
-            throw Problems.badRequest("unbounded-range", "Both 'from' and 'to' are required");
-        }
-        Instant start = bound(from, "from", zone, false);
-        Instant end = bound(to, "to", zone, true);
+    public static TimeRange parse(
+            String from, String to, ZoneId zone, Duration maxLength, Duration defaultLength, Instant now) {
+        Instant end = absent(to) ? now : bound(to, "to", zone, true);
+        Instant start = absent(from) ? end.minus(defaultLength) : bound(from, "from", zone, false);
         if (!start.isBefore(end)) {
             throw Problems.badRequest("inverted-range", "'from' must be before 'to'");
         }
@@ -38,16 +36,22 @@ public record TimeRange(Instant from, Instant to, ZoneId zone) {
         }
     }
 
+    private static boolean absent(String bound) {
+        return bound == null || bound.isBlank();
+    }
+
     private static Instant bound(String text, String name, ZoneId zone, boolean endOfDay) {
         try {
             if (text.length() == 10) {
                 LocalDate date = LocalDate.parse(text);
                 return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
             }
-            return OffsetDateTime.parse(text).toInstant();
+            return Timestamps.instant(text);
         } catch (DateTimeException e) {
             throw Problems.badRequest(
-                    "invalid-date", "'" + name + "' is not an ISO-8601 date or date-time: '" + text + "'");
+                    "invalid-date",
+                    "'" + name + "' is not an ISO-8601 date or date-time (without Z or an offset it is UTC): '" + text
+                            + "'");
         }
     }
 

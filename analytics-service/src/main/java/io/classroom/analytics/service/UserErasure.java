@@ -19,7 +19,8 @@ import java.util.List;
  * (a digest, and the pseudonym) first, so that events about them arriving later get the same pseudonym; then the user
  * id is replaced by the pseudonym in page views, sessions (owner, roster, webcam; their personal sessions' titles
  * dropped), attendance, raw frames and page paths that name them (their e-mail address there becomes {@code erased}), their webcam's camera cells move to the pseudonym, and the profile (name, e-mail address) is
- * deleted. Rows stay countable. Idempotent: a repeated deletion reuses the pseudonym.
+ * deleted. Rows stay countable (in their application: an {@code app} names an application, never a person, and
+ * stays). Idempotent: a repeated deletion reuses the pseudonym.
  */
 @ApplicationScoped
 public class UserErasure {

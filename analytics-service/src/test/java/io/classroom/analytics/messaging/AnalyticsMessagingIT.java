@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -532,12 +533,78 @@ class AnalyticsMessagingIT {
     }
 
     @Test
+    void personalSessionsCountForTheirApplicationAndReadsDefaultToTheLast30Days() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        send("classroom.sessions.v1", classId, sessionStarted(UUID.randomUUID().toString(), ago(now, 5)));
+        send(
+                "tracking.activity.v1",
+                ada,
+                personal(ago(now, 4), "focus-mobile"),
+                personal(ago(now, 3), "classroom-web"),
+                // A producer older than the application field: the classroom web app's.
+                personal(ago(now, 2), null),
+                personal(ago(now, 40), "classroom-web"));
+        String student = TestTokens.token(tenant, ada, "STUDENT");
+
+        eventually(() -> given().auth()
+                .oauth2(student)
+                .get("/api/analytics/sessions/heatmap")
+                .then()
+                .statusCode(200)
+                .body("app", equalTo("classroom-web"))
+                .body("totals.sessions", equalTo(3)));
+        var window = given().auth()
+                .oauth2(student)
+                .get("/api/analytics/sessions/heatmap")
+                .then()
+                .extract()
+                .jsonPath();
+        assertThat(Duration.between(Instant.parse(window.getString("from")), Instant.parse(window.getString("to"))))
+                .isEqualTo(Duration.ofDays(30));
+        given().auth()
+                .oauth2(student)
+                .queryParam("app", "focus-mobile")
+                .get("/api/analytics/sessions/heatmap")
+                .then()
+                .statusCode(200)
+                .body("app", equalTo("focus-mobile"))
+                .body("totals.sessions", equalTo(2));
+        // With a range that reaches the oldest one; a zone-less bound is UTC.
+        given().auth()
+                .oauth2(student)
+                .queryParam("from", ago(now, 41).replace("Z", ""))
+                .get("/api/analytics/sessions/heatmap")
+                .then()
+                .statusCode(200)
+                .body("from", equalTo(ago(now, 41)))
+                .body("totals.sessions", equalTo(4));
+        given().auth()
+                .oauth2(TestTokens.token(tenant, UUID.randomUUID().toString(), "ADMIN"))
+                .queryParam("app", "unused-app")
+                .get("/api/analytics/sessions/heatmap")
+                .then()
+                .statusCode(200)
+                .body("totals.sessions", equalTo(1));
+    }
+
+    private String personal(String at, String app) {
+        var fields = new java.util.HashMap<String, Object>(
+                Map.of("tenantId", tenant, "userId", ada, "sessionId", "p-" + UUID.randomUUID(), "at", at));
+        fields.put("app", app);
+        return Samples.event("tracking", "tracking.activity.v1", "PersonalSessionStarted.json", fields);
+    }
+
+    private static String ago(Instant now, int days) {
+        return now.minus(Duration.ofDays(days)).toString();
+    }
+
+    @Test
     void heatmapBadInputIs400() {
         String admin = TestTokens.token(tenant, UUID.randomUUID().toString(), "ADMIN");
         Map<String, Map<String, String>> cases = Map.of(
                 "invalid-zone", Map.of("from", "2026-09-01", "to", "2026-09-02", "zone", "Mars/Olympus"),
                 "inverted-range", Map.of("from", "2026-09-03", "to", "2026-09-02"),
-                "unbounded-range", Map.of("from", "2026-09-01"),
+                "invalid-app", Map.of("app", "Classroom Web"),
                 "invalid-date", Map.of("from", "2026-02-30", "to", "2026-09-02"),
                 "range-too-long", Map.of("from", "2020-01-01", "to", "2026-09-02"),
                 "invalid-format", Map.of("from", "2026-09-01", "to", "2026-09-02", "format", "gif"));
@@ -550,6 +617,17 @@ class AnalyticsMessagingIT {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:classroom:problem:" + slug))
                 .body("status", equalTo(400)));
+        for (String param : List.of("from", "to")) {
+            given().auth()
+                    .oauth2(admin)
+                    .queryParam(param, "2026-09-01T08:00:00 UTC")
+                    .get("/api/analytics/sessions/heatmap")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:classroom:problem:invalid-date"))
+                    .body("detail", containsString("'" + param + "'"));
+        }
         given().auth()
                 .oauth2(admin)
                 .queryParam("from", "2026-09-02")

@@ -98,6 +98,7 @@ class EventContractTest {
             assertThat(e.sessionId()).isNotBlank();
             assertThat(e.userId()).isNotBlank();
             assertThat(e.at()).isNotNull();
+            assertThat(e.app()).isEqualTo("classroom-web");
         });
         var ended = events.stream()
                 .filter(e -> e.type().equals(ActivityEvent.ENDED))
@@ -236,6 +237,16 @@ class EventContractTest {
                                 "PersonalSessionEnded",
                                 e -> e.withObjectProperty("activities").put("READING", -1))))
                 .hasMessageContaining("activities");
+        assertThatThrownBy(() -> read(
+                        ActivityEvent.class,
+                        changed("tracking-service", topic, "PersonalSessionStarted", e -> e.put("app", "Focus App"))))
+                .hasMessageContaining("app");
+        // A producer older than the application field: read, the session is then the classroom web app's.
+        assertThat(read(
+                                ActivityEvent.class,
+                                changed("tracking-service", topic, "PersonalSessionStarted", e -> e.remove("app")))
+                        .app())
+                .isNull();
     }
 
     @Test

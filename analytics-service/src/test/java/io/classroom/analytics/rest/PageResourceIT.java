@@ -1,6 +1,7 @@
 package io.classroom.analytics.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -54,7 +55,10 @@ class PageResourceIT {
                 .then()
                 .statusCode(200)
                 .body("tenantId", equalTo(tenant))
-                .body("windows.window", org.hamcrest.Matchers.contains("last24h", "last7d", "last30d", "allTime"))
+                .body("app", equalTo("classroom-web"))
+                .body(
+                        "windows.window",
+                        org.hamcrest.Matchers.contains("last24h", "last7d", "last30d", "allTime", "range"))
                 .body("windows[0].views", equalTo(1))
                 .body("windows[1].views", equalTo(2))
                 .body("windows[1].timeSpentSeconds", equalTo(30))
@@ -63,7 +67,10 @@ class PageResourceIT {
                 .body("windows[3].pages.items[0].page", equalTo("/home"))
                 .body("windows[3].pages.items[0].views", equalTo(3))
                 .body("windows[3].pages.items[0].timeSpentSeconds", equalTo(37))
-                .body("windows[3].pages.total", equalTo(2));
+                .body("windows[3].pages.total", equalTo(2))
+                // The requested range, by default the last 30 days.
+                .body("windows[4].views", equalTo(3))
+                .body("windows[4].until", notNullValue());
 
         // One row per page, second page of the list.
         given().auth()
@@ -94,6 +101,112 @@ class PageResourceIT {
                 .statusCode(200)
                 .body("windows[3].views", equalTo(1))
                 .body("windows[0].views", equalTo(0));
+    }
+
+    @Test
+    void viewsAndTheirStatisticsBelongToOneApplication() {
+        String token = TestTokens.token(tenant, student, "STUDENT");
+        view(student, "/home", 10, null);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("page", "/focus", "timeSpentSeconds", 30, "app", "focus-mobile"))
+                .post("/api/analytics/pages/views")
+                .then()
+                .statusCode(201)
+                .body("app", equalTo("focus-mobile"));
+
+        given().auth()
+                .oauth2(token)
+                .get("/api/analytics/pages/stats")
+                .then()
+                .statusCode(200)
+                .body("app", equalTo("classroom-web"))
+                .body("windows[3].views", equalTo(1))
+                .body("windows[3].pages.items[0].page", equalTo("/home"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("app", "focus-mobile")
+                .get("/api/analytics/pages/stats")
+                .then()
+                .statusCode(200)
+                .body("app", equalTo("focus-mobile"))
+                .body("windows[3].views", equalTo(1))
+                .body("windows[3].pages.items[0].page", equalTo("/focus"));
+        given().auth()
+                .oauth2(TestTokens.token(tenant, admin, "ADMIN"))
+                .queryParam("app", "another-app")
+                .get("/api/analytics/pages/stats")
+                .then()
+                .statusCode(200)
+                .body("windows[3].views", equalTo(0));
+        for (String bad : new String[] {"Focus", "x", "9lives", "focus_mobile", "{\"$ne\":null}", "a".repeat(41)}) {
+            given().auth()
+                    .oauth2(token)
+                    .queryParam("app", bad)
+                    .get("/api/analytics/pages/stats")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:classroom:problem:invalid-app"));
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("page", "/a", "timeSpentSeconds", 3, "app", bad))
+                    .post("/api/analytics/pages/views")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void aTimestampWithoutZoneIsUtcAndAMalformedOneNamesItsParameter() {
+        String token = TestTokens.token(tenant, student, "STUDENT");
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("page", "/a", "timeSpentSeconds", 3, "timestamp", "2026-09-01T08:10:00"))
+                .post("/api/analytics/pages/views")
+                .then()
+                .statusCode(201)
+                .body("at", equalTo("2026-09-01T08:10:00Z"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("page", "/b", "timeSpentSeconds", 3, "timestamp", "2026-09-01T10:10:00+02:00"))
+                .post("/api/analytics/pages/views")
+                .then()
+                .statusCode(201)
+                .body("at", equalTo("2026-09-01T08:10:00Z"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("from", "2026-09-01T08:10:00")
+                .queryParam("to", "2026-09-01T08:10:01")
+                .get("/api/analytics/pages/stats")
+                .then()
+                .statusCode(200)
+                .body("windows[4].since", equalTo("2026-09-01T08:10:00Z"))
+                .body("windows[4].views", equalTo(2));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("page", "/a", "timeSpentSeconds", 3, "timestamp", "01/09/2026 08:10"))
+                .post("/api/analytics/pages/views")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:classroom:problem:invalid-date"))
+                .body("detail", containsString("'timestamp'"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("to", "2026-09-01T25:00:00")
+                .get("/api/analytics/pages/stats")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:classroom:problem:invalid-date"))
+                .body("detail", containsString("'to'"));
     }
 
     @Test

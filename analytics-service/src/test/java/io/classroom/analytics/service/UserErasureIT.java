@@ -126,10 +126,39 @@ class UserErasureIT {
                                     "2026-09-02T14:00:00Z",
                                     "title",
                                     "Homework of " + name)));
+            // in another application too: the application names nobody and stays
+            send(
+                    kafka,
+                    "tracking.activity.v1",
+                    ada,
+                    Samples.event(
+                            "tracking",
+                            "tracking.activity.v1",
+                            "PersonalSessionStarted.json",
+                            Map.of(
+                                    "tenantId",
+                                    tenant,
+                                    "userId",
+                                    ada,
+                                    "app",
+                                    "focus-mobile",
+                                    "sessionId",
+                                    UUID.randomUUID().toString(),
+                                    "at",
+                                    "2026-09-02T16:00:00Z",
+                                    "title",
+                                    "Reading with " + email)));
             given().auth()
                     .oauth2(TestTokens.token(tenant, ada, "STUDENT"))
                     .contentType(ContentType.JSON)
                     .body(Map.of("page", "/profile/" + email, "timeSpentSeconds", 5))
+                    .post("/api/analytics/pages/views")
+                    .then()
+                    .statusCode(201);
+            given().auth()
+                    .oauth2(TestTokens.token(tenant, ada, "STUDENT"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("page", "/focus/" + ada, "timeSpentSeconds", 5, "app", "focus-mobile"))
                     .post("/api/analytics/pages/views")
                     .then()
                     .statusCode(201);
@@ -146,6 +175,15 @@ class UserErasureIT {
                     .untilAsserted(() -> given().auth()
                             .oauth2(admin())
                             .get("/api/analytics/sessions/heatmap?from=2026-09-01&to=2026-09-03&userId=" + ada)
+                            .then()
+                            .statusCode(200)
+                            .body("totals.sessions", equalTo(2)));
+            await().atMost(HANG)
+                    .untilAsserted(() -> given().auth()
+                            .oauth2(admin())
+                            .get(
+                                    "/api/analytics/sessions/heatmap?from=2026-09-01&to=2026-09-03&app=focus-mobile&userId="
+                                            + ada)
                             .then()
                             .statusCode(200)
                             .body("totals.sessions", equalTo(2)));
@@ -192,6 +230,20 @@ class UserErasureIT {
                     .then()
                     .statusCode(200)
                     .body("windows[3].views", equalTo(1));
+            given().auth()
+                    .oauth2(admin())
+                    .get("/api/analytics/sessions/heatmap?from=2026-09-01&to=2026-09-03&app=focus-mobile&userId="
+                            + pseudonym)
+                    .then()
+                    .statusCode(200)
+                    .body("totals.sessions", equalTo(2));
+            given().auth()
+                    .oauth2(admin())
+                    .get("/api/analytics/pages/stats?app=focus-mobile&userId=" + pseudonym)
+                    .then()
+                    .statusCode(200)
+                    .body("windows[3].views", equalTo(1))
+                    .body("windows[3].pages.items[0].page", equalTo("/focus/" + pseudonym));
 
             // late events about her get the pseudonym; her token that still lives stores nothing
             send(kafka, observationsTopic, webcam, frame(webcam, "2026-09-01T08:11:05Z", ada));

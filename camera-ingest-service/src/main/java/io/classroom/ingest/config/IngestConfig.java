@@ -109,9 +109,19 @@ public interface IngestConfig {
 
     /** Webcam upload settings. */
     interface Webcam {
-        /** Largest accepted frame in bytes (413 beyond). */
-        @WithDefault("1048576")
+        /**
+         * Largest accepted frame in bytes (REST: 413; WebSocket: a 413 reply). 4 MiB holds a 1920x1080 PNG; keep it
+         * at {@code quarkus.websockets-next.server.max-message-size}, the WebSocket's message limit.
+         */
+        @WithDefault("4194304")
         int maxBytes();
+
+        /**
+         * Largest JPEG published on ingest.frames.v1: a bigger frame is re-encoded at a lower JPEG quality, so that
+         * every record stays within Kafka's default message size (1 MB) whatever the client sent.
+         */
+        @WithDefault("921600")
+        int maxPublishedBytes();
 
         /** Frames per second one user may send (429 beyond). */
         @WithDefault("5")
@@ -120,5 +130,13 @@ public interface IngestConfig {
         /** Largest accepted width or height of a webcam image in pixels. */
         @WithDefault("4096")
         int maxDimension();
+
+        /**
+         * How long the webcam WebSocket's upgrade waits for a session this service does not know yet before it
+         * answers 404: a client connects right after starting a session, while the session's event may still be on
+         * its way (classroom.sessions.v1, tracking.activity.v1). The wait holds no thread.
+         */
+        @WithDefault("3s")
+        Duration sessionWait();
     }
 }

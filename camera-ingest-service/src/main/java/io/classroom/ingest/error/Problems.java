@@ -9,9 +9,14 @@ public final class Problems {
 
     private Problems() {}
 
+    /** The problem type of a slug: {@code urn:classroom:problem:<slug>}. */
+    public static URI type(String slug) {
+        return URI.create("urn:classroom:problem:" + slug);
+    }
+
     public static HttpProblem of(Response.Status status, String slug, String title, String detail) {
         return HttpProblem.builder()
-                .withType(URI.create("urn:classroom:problem:" + slug))
+                .withType(type(slug))
                 .withStatus(status)
                 .withTitle(title)
                 .withDetail(detail)
@@ -25,6 +30,11 @@ public final class Problems {
     /** 403: the caller may see the object (or the operation exists for them) but not do this. */
     public static HttpProblem forbidden(String slug, String detail) {
         return of(Response.Status.FORBIDDEN, slug, "Forbidden", detail);
+    }
+
+    /** 409: the object is in a state that refuses the operation. */
+    public static HttpProblem conflict(String slug, String detail) {
+        return of(Response.Status.CONFLICT, slug, "Conflict", detail);
     }
 
     public static HttpProblem notFound(String what) {

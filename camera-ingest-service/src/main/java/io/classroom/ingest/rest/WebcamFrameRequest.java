@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A webcam frame as JSON, as older clients send it. */
 @Schema(description = "Webcam frame as base64 JSON")
 public record WebcamFrameRequest(
-        @Schema(description = "Active class session", required = true)
+        @Schema(description = "An active class session, or the caller's own personal session", required = true)
         String sessionId,
 
         @JsonProperty("frame_base64")

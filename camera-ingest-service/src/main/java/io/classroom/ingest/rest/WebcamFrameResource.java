@@ -28,7 +28,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/ingest/webcam/frames")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
-@Tag(name = "Webcam frames", description = "Frames of students without room cameras")
+@Tag(
+        name = "Webcam frames",
+        description = "Frames of students without room cameras, and of a student's personal focus session")
 @SecurityRequirement(name = "jwt")
 @APIResponse(
         responseCode = "202",
@@ -38,9 +40,16 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @APIResponse(responseCode = "401", description = "No or invalid token")
 @APIResponse(
         responseCode = "403",
-        description = "Neither a student on the session's roster nor the teacher who holds the session")
-@APIResponse(responseCode = "404", description = "No such active session in the caller's tenant")
-@APIResponse(responseCode = "413", description = "Frame too large")
+        description = "Neither a student on the class session's roster nor the teacher who holds it; staff sending"
+                + " into a student's personal session")
+@APIResponse(
+        responseCode = "404",
+        description = "No such active session in the caller's tenant (another student's personal session included)")
+@APIResponse(
+        responseCode = "409",
+        description = "The personal session is paused (type urn:classroom:problem:session-paused, \"paused: frame"
+                + " ignored\": nothing published) or has ended (urn:classroom:problem:session-ended)")
+@APIResponse(responseCode = "413", description = "Frame larger than 4 MiB (ingest.webcam.max-bytes)")
 @APIResponse(responseCode = "415", description = "Not a JPEG or PNG image")
 @APIResponse(responseCode = "429", description = "Too many frames per second (see Retry-After)")
 public class WebcamFrameResource {
@@ -85,7 +94,10 @@ public class WebcamFrameResource {
         }
     }
 
-    /** Who may send into which session is the service's decision (roster students and the session's teacher). */
+    /**
+     * Who may send into which session is the service's decision (a class session's roster students and teacher, a
+     * personal session's owner).
+     */
     private Response accepted(String sessionId, byte[] data) {
         return Response.accepted(service.accept(caller.get(), sessionId, data)).build();
     }

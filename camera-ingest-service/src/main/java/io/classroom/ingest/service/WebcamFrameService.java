@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -25,27 +26,50 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 
 /**
- * Webcam frames of students without room cameras: checks size, session, roster, rate and image, then publishes on
- * ingest.frames.v1 with sourceId {@code webcam:<userId>}. Blocking: call from a worker thread.
+ * Webcam frames of students without room cameras and of personal focus sessions: checks size, session, caller, rate
+ * and image, then publishes on ingest.frames.v1 with sourceId {@code webcam:<userId>}. Blocking: call from a worker
+ * thread.
  */
 @ApplicationScoped
 public class WebcamFrameService {
 
+    /** Problem type of a frame for a paused personal session: ignored, not published. */
+    public static final String SESSION_PAUSED = "session-paused";
+
+    /** Problem type of a frame for an ended personal session: refused, and a WebSocket is closed. */
+    public static final String SESSION_ENDED = "session-ended";
+
+    /** JPEG qualities tried, in order, when a frame is larger than may be published. */
+    private static final float[] QUALITIES = {0.85f, 0.7f, 0.55f, 0.4f};
+
     private final IngestConfig.Webcam config;
     private final SessionStore sessions;
+    private final PersonalSessionStore personalSessions;
     private final WebcamRateLimiter rateLimiter;
     private final FrameSink sink;
 
     public WebcamFrameService(
-            IngestConfig config, SessionStore sessions, WebcamRateLimiter rateLimiter, FrameSink sink) {
+            IngestConfig config,
+            SessionStore sessions,
+            PersonalSessionStore personalSessions,
+            WebcamRateLimiter rateLimiter,
+            FrameSink sink) {
         this.config = config.webcam();
         this.sessions = sessions;
+        this.personalSessions = personalSessions;
         this.rateLimiter = rateLimiter;
         this.sink = sink;
     }
 
     /** A published frame. */
     public record Accepted(String frameId, String sourceId, String sessionId, int width, int height) {}
+
+    /** Whether frames for a session are published, ignored (a paused personal session) or refused (ended). */
+    public enum Phase {
+        OPEN,
+        PAUSED,
+        ENDED
+    }
 
     /** Decodes base64 (optionally a data: URL), refusing oversize input before decoding it. */
     public byte[] decodeBase64(String value) {
@@ -70,14 +94,20 @@ public class WebcamFrameService {
 
     /**
      * Publishes the frame within the caller's current trace (the upload request's, or the one a WebSocket message
-     * names), so its path through vision and tracking continues that trace.
+     * names), so its path through vision and tracking continues that trace. A frame for a paused personal session is
+     * answered 409 ({@link #SESSION_PAUSED}) and not published, one for an ended session 409 ({@link #SESSION_ENDED}).
      */
     public Accepted accept(Caller caller, String sessionId, byte[] data) {
         checkSize(data == null ? 0 : data.length);
         if (data == null || data.length == 0) {
             throw Problems.badRequest("empty-frame", "the frame is empty");
         }
-        checkSession(caller, sessionId);
+        switch (checkSession(caller, sessionId)) {
+            case PAUSED ->
+                throw Problems.of(Response.Status.CONFLICT, SESSION_PAUSED, "Conflict", "paused: frame ignored");
+            case ENDED -> throw ended();
+            case OPEN -> {}
+        }
         var userId = caller.userId().toString();
         rateLimiter.check(userId);
         var info = ImageInfo.read(data);
@@ -92,16 +122,18 @@ public class WebcamFrameService {
             throw Problems.badRequest(
                     "image-too-large", "width and height must not exceed " + config.maxDimension() + " pixels");
         }
-        var jpeg = ImageInfo.PNG.equals(info.contentType()) ? pngToJpeg(data) : data;
+        // PNG is re-encoded as JPEG; a JPEG too large for the topic at a lower quality.
+        var jpeg = ImageInfo.PNG.equals(info.contentType()) || data.length > config.maxPublishedBytes()
+                ? encodeWithin(decode(data), config.maxPublishedBytes())
+                : data;
         var sourceId = "webcam:" + userId;
-        var now = Instant.now();
         var frame = new Frame(
                 sourceId + ":" + UUID.randomUUID(),
                 sourceId,
                 caller.tenantId(),
                 sessionId,
                 userId,
-                now,
+                Instant.now(),
                 info.width(),
                 info.height(),
                 jpeg);
@@ -128,12 +160,28 @@ public class WebcamFrameService {
     }
 
     /**
-     * Who may send frames into a session: it must be active in the caller's tenant (else 404); then only a student on
-     * its roster or the teacher who holds it (else 403), each for themselves (a frame is always the caller's own,
-     * {@code webcam:<userId>}). Other teachers and the tenant's admins see no classroom through a webcam, and a frame
-     * of anyone else could only feed false faces into the session's attendance.
+     * Whether the caller may open a webcam WebSocket into the session: as {@link #checkSession}, and not into an
+     * ended personal session (409). A paused one may be connected to; its frames are answered as ignored.
      */
-    public void checkSession(Caller caller, String sessionId) {
+    public void checkConnect(Caller caller, String sessionId) {
+        if (checkSession(caller, sessionId) == Phase.ENDED) {
+            throw ended();
+        }
+    }
+
+    /**
+     * Who may send frames into a session (a frame is always the caller's own, {@code webcam:<userId>}):
+     * <ul>
+     *   <li>a class session must be active in the caller's tenant (else 404); then only a student on its roster or the
+     *       teacher who holds it may send (else 403). Other teachers and the tenant's admins see no classroom through
+     *       a webcam, and a frame of anyone else could only feed false faces into the session's attendance;
+     *   <li>a personal session (tracking.activity.v1) only by its owner: staff of its tenant, who may see personal
+     *       sessions, are refused (403); another student may not even learn that it exists (404, as in tracking).
+     * </ul>
+     *
+     * @return where the session stands: a class session is always {@link Phase#OPEN} while it is known here
+     */
+    public Phase checkSession(Caller caller, String sessionId) {
         if (sessionId == null || sessionId.isBlank()) {
             throw Problems.badRequest("missing-session", "sessionId is required");
         }
@@ -142,43 +190,92 @@ public class WebcamFrameService {
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest("invalid-session", "sessionId must be a UUID");
         }
-        var session = sessions.find(sessionId)
+        var userId = caller.userId().toString();
+        var session = sessions.find(sessionId).filter(s -> s.tenantId().equals(caller.tenantId()));
+        if (session.isPresent()) {
+            boolean teacherOfSession =
+                    caller.isTeacher() && userId.equals(session.get().teacherId());
+            boolean onRoster = caller.roles().contains(Roles.STUDENT) && sessions.inRoster(sessionId, userId);
+            if (!teacherOfSession && !onRoster) {
+                throw Problems.forbidden(
+                        "not-in-session", "only the session's students and its teacher send frames into it");
+            }
+            return Phase.OPEN;
+        }
+        var personal = personalSessions
+                .find(sessionId)
                 .filter(s -> s.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> Problems.notFound("active session"));
-        var userId = caller.userId().toString();
-        boolean teacherOfSession = caller.isTeacher() && userId.equals(session.teacherId());
-        boolean onRoster = caller.roles().contains(Roles.STUDENT) && sessions.inRoster(session.sessionId(), userId);
-        if (!teacherOfSession && !onRoster) {
-            throw Problems.forbidden(
-                    "not-in-session", "only the session's students and its teacher send frames into it");
+        if (!userId.equals(personal.ownerId())) {
+            if (caller.isTeacherOrAdmin()) {
+                throw Problems.forbidden("not-your-session", "only its owner sends frames into a personal session");
+            }
+            throw Problems.notFound("active session");
+        }
+        return switch (personal.state()) {
+            case RUNNING -> Phase.OPEN;
+            case PAUSED -> Phase.PAUSED;
+            case ENDED -> Phase.ENDED;
+        };
+    }
+
+    /** Whether a refusal says that the session has ended (a WebSocket then closes). */
+    public static boolean isEnded(HttpProblem problem) {
+        return Problems.type(SESSION_ENDED).equals(problem.getType());
+    }
+
+    private static HttpProblem ended() {
+        return Problems.of(Response.Status.CONFLICT, SESSION_ENDED, "Conflict", "the personal session has ended");
+    }
+
+    private static BufferedImage decode(byte[] image) {
+        try {
+            var decoded = ImageIO.read(new ByteArrayInputStream(image));
+            if (decoded == null) {
+                throw Problems.badRequest("invalid-image", "the image cannot be decoded");
+            }
+            // JPEG has no alpha: draw onto an RGB canvas first.
+            var rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
+            var graphics = rgb.createGraphics();
+            graphics.drawImage(decoded, 0, 0, java.awt.Color.WHITE, null);
+            graphics.dispose();
+            return rgb;
+        } catch (IOException e) {
+            throw Problems.badRequest("invalid-image", "the image cannot be decoded");
         }
     }
 
-    private static byte[] pngToJpeg(byte[] png) {
-        try {
-            var image = ImageIO.read(new ByteArrayInputStream(png));
-            if (image == null) {
-                throw Problems.badRequest("invalid-image", "the PNG image cannot be decoded");
+    /** The image as a JPEG of at most {@code maxBytes}, at the best of {@link #QUALITIES} that fits (else 413). */
+    static byte[] encodeWithin(BufferedImage rgb, int maxBytes) {
+        for (var quality : QUALITIES) {
+            var jpeg = encode(rgb, quality);
+            if (jpeg.length <= maxBytes) {
+                return jpeg;
             }
-            // JPEG has no alpha: draw onto an RGB canvas first.
-            var rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-            var graphics = rgb.createGraphics();
-            graphics.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
-            graphics.dispose();
-            var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        }
+        throw Problems.of(
+                Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "frame-too-large",
+                "Payload Too Large",
+                "the image does not fit in " + maxBytes + " bytes as a JPEG");
+    }
+
+    private static byte[] encode(BufferedImage rgb, float quality) {
+        var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try {
             var params = writer.getDefaultWriteParam();
             params.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            params.setCompressionQuality(0.85f);
+            params.setCompressionQuality(quality);
             var out = new ByteArrayOutputStream();
             try (var stream = ImageIO.createImageOutputStream(out)) {
                 writer.setOutput(stream);
                 writer.write(null, new IIOImage(rgb, null, null), params);
-            } finally {
-                writer.dispose();
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw Problems.badRequest("invalid-image", "the PNG image cannot be decoded");
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
     }
 

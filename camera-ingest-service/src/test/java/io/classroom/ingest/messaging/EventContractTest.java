@@ -22,9 +22,9 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import org.junit.jupiter.api.Test;
 
 /**
- * Consumer contract: every golden sample of classroom-service's classroom.sessions.v1 reads into this service's
- * record, and what is not a valid event is refused with a reason (the dead-letter topic's). Producer contract: the
- * headers this service writes on ingest.frames.v1 match its own schema.
+ * Consumer contract: every golden sample of classroom-service's classroom.sessions.v1 and of tracking-service's
+ * tracking.activity.v1 reads into this service's records, and what is not a valid event is refused with a reason (the
+ * dead-letter topic's). Producer contract: the headers this service writes on ingest.frames.v1 match its own schema.
  */
 class EventContractTest {
 
@@ -90,6 +90,53 @@ class EventContractTest {
                 .orElseThrow()
                 .replace("\"cameraIds\": [", "\"cameraIds\": [null,");
         assertThatThrownBy(() -> read(startWithNullCamera)).hasMessageContaining("cameraIds[0]");
+    }
+
+    private static PersonalSessionEvent readActivity(String json) {
+        return EventDeserializer.standalone(PersonalSessionEvent.class, JSON, VALIDATOR)
+                .deserialize("tracking.activity.v1", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsEveryPersonalSessionSample() {
+        var events = EventSchemas.goldenSamples("tracking-service", "tracking.activity.v1").stream()
+                .map(EventContractTest::readActivity)
+                .toList();
+
+        assertThat(events)
+                .extracting(PersonalSessionEvent::type)
+                .contains(
+                        PersonalSessionEvent.STARTED,
+                        PersonalSessionEvent.PAUSED,
+                        PersonalSessionEvent.RESUMED,
+                        PersonalSessionEvent.ENDED);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.eventId()).isNotNull();
+            assertThat(event.occurredAt()).isNotNull();
+            assertThat(event.tenantId()).isNotBlank();
+            assertThat(event.sessionId()).isNotNull();
+            assertThat(event.userId()).isNotNull();
+        });
+    }
+
+    @Test
+    void aPersonalSessionEventWithoutOwnerOrSessionIsRefusedWithTheReason() {
+        var started = EventSchemas.goldenSamples("tracking-service", "tracking.activity.v1").stream()
+                .filter(json -> json.contains(PersonalSessionEvent.STARTED))
+                .findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> readActivity(started.replaceAll("\"userId\":\\s*\"[^\"]*\",", "")))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("invalid PersonalSessionEvent")
+                .hasMessageContaining("userId");
+        assertThatThrownBy(
+                        () -> readActivity(started.replaceAll("\"sessionId\":\\s*\"[^\"]*\"", "\"sessionId\": \"x\"")))
+                .hasMessageContaining("not a valid PersonalSessionEvent")
+                .hasMessageContaining("sessionId");
+        assertThatThrownBy(() -> readActivity("{\"type\":\"PersonalSessionEnded\"}"))
+                .hasMessageContaining("eventId")
+                .hasMessageContaining("occurredAt")
+                .hasMessageContaining("tenantId");
     }
 
     @Test

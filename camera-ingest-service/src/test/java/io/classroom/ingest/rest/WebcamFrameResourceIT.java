@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.ingest.FramesTopic;
 import io.classroom.ingest.TestClock;
+import io.classroom.ingest.TestFrames;
+import io.classroom.ingest.WebcamClient;
 import io.classroom.ingest.security.Roles;
 import io.classroom.ingest.service.SessionStore;
 import io.classroom.testing.TestTokens;
@@ -23,11 +26,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -36,7 +34,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +57,8 @@ class WebcamFrameResourceIT {
     private static final Duration HANG = Duration.ofSeconds(60);
     /** %test.ingest.webcam.frames-per-second */
     private static final int FRAMES_PER_SECOND = 3;
+    /** ingest.webcam.max-bytes and quarkus.websockets-next.server.max-message-size: 4 MiB. */
+    private static final int MAX_BYTES = 4 * 1024 * 1024;
 
     @Inject
     SessionStore sessions;
@@ -231,7 +230,7 @@ class WebcamFrameResourceIT {
                         .oauth2(token)
                         .contentType("image/jpeg")
                         .queryParam("sessionId", sessionId)
-                        .body(new byte[300_000])
+                        .body(new byte[MAX_BYTES + 1])
                         .post(FRAMES),
                 413);
         problem(
@@ -242,7 +241,14 @@ class WebcamFrameResourceIT {
                                 "sessionId",
                                 sessionId,
                                 "frame_base64",
-                                Base64.getEncoder().encodeToString(new byte[300_000])))
+                                Base64.getEncoder().encodeToString(new byte[MAX_BYTES + 1])))
+                        .post(FRAMES),
+                413);
+        problem(
+                given().auth()
+                        .oauth2(token)
+                        .multiPart("sessionId", sessionId)
+                        .multiPart("frame", "frame.jpg", new byte[MAX_BYTES + 1], "image/jpeg")
                         .post(FRAMES),
                 413);
     }
@@ -283,7 +289,7 @@ class WebcamFrameResourceIT {
                 .baseUri(baseUri)
                 .path("/ws/webcam/" + sessionId)
                 .addSubprotocol("bearer-token-carrier")
-                .addSubprotocol(tokenProtocol(studentToken(student)))
+                .addSubprotocol(WebcamClient.tokenProtocol(studentToken(student)))
                 .onTextMessage((c, message) -> replies.add(message))
                 .connectAndAwait();
         try {
@@ -303,32 +309,129 @@ class WebcamFrameResourceIT {
         }
 
         // A student not on the roster never gets a connection: the upgrade is refused.
-        assertThat(upgradeStatus(studentToken(UUID.randomUUID().toString()), sessionId))
+        assertThat(WebcamClient.upgradeStatus(
+                        baseUri, sessionId, studentToken(UUID.randomUUID().toString())))
                 .isEqualTo(403);
-        assertThat(upgradeStatus(studentToken(student), UUID.randomUUID().toString()))
+        assertThat(WebcamClient.upgradeStatus(baseUri, UUID.randomUUID().toString(), studentToken(student)))
                 .isEqualTo(404);
     }
 
-    /** The HTTP status a WebSocket upgrade is refused with (the JDK client reports it), or 101 when it is accepted. */
-    private int upgradeStatus(String token, String session) throws Exception {
-        try {
-            HttpClient.newHttpClient()
-                    .newWebSocketBuilder()
-                    .subprotocols("bearer-token-carrier", tokenProtocol(token))
-                    .buildAsync(
-                            URI.create(baseUri.toString().replace("http", "ws") + "ws/webcam/" + session),
-                            new WebSocket.Listener() {})
-                    .get(HANG.toSeconds(), TimeUnit.SECONDS)
-                    .abort();
-            return 101;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException handshake) {
-                return handshake.getResponse().statusCode();
+    /**
+     * Webcam-sized frames (a frame of the demo video at 1280x720 and 1920x1080, JPEG and PNG) pass as one WebSocket
+     * frame each, as browsers send them, in binary and as base64 JSON (a 720p JPEG's base64 is far above the 64 KiB
+     * of Vert.x's default frame limit), and over REST; each is published at its size.
+     */
+    @Test
+    void webcamSizedFramesPassOverTheWebSocketAndRest() throws Exception {
+        assumeTrue(TestFrames.available(), "the demo video or ffmpeg is missing");
+        var hd = TestFrames.jpeg(1280, 720);
+        var fullHd = TestFrames.jpeg(1920, 1080);
+        var fullHdPng = TestFrames.png(1920, 1080);
+        assertThat(Base64.getEncoder().encodeToString(hd).length()).isGreaterThan(64 * 1024);
+        assertThat(fullHdPng.length).isGreaterThan(1024 * 1024);
+        var token = studentToken(student);
+        try (var kafka = new KafkaCompanion(kafkaServers)) {
+            var frames = FramesTopic.follow(kafka, "webcam:" + student);
+            try (var client = WebcamClient.connect(baseUri, sessionId, token)) {
+                assertThat(client.send(hd)).contains("\"status\":202");
+                assertThat(client.sendText(json(hd))).contains("\"status\":202");
+                assertThat(client.send(fullHd)).contains("\"status\":202");
+                clock.advance(Duration.ofSeconds(1));
+                assertThat(client.sendText(json(fullHd))).contains("\"status\":202");
+                assertThat(client.send(fullHdPng)).contains("\"status\":202");
+                assertThat(client.sendText(json(fullHdPng))).contains("\"status\":202");
             }
-            throw e;
+            clock.advance(Duration.ofSeconds(1));
+            given().auth()
+                    .oauth2(token)
+                    .contentType("image/png")
+                    .queryParam("sessionId", sessionId)
+                    .body(fullHdPng)
+                    .post(FRAMES)
+                    .then()
+                    .statusCode(202)
+                    .body("width", equalTo(1920))
+                    .body("height", equalTo(1080));
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(json(hd))
+                    .post(FRAMES)
+                    .then()
+                    .statusCode(202)
+                    .body("width", equalTo(1280));
+
+            var records = frames.awaitRecords(8, HANG).getRecords();
+            assertThat(records)
+                    .extracting(r -> FramesTopic.headers(r).get("width") + "x"
+                            + FramesTopic.headers(r).get("height"))
+                    .containsExactly(
+                            "1280x720",
+                            "1280x720",
+                            "1920x1080",
+                            "1920x1080",
+                            "1920x1080",
+                            "1920x1080",
+                            "1920x1080",
+                            "1280x720");
+            assertThat(records).allSatisfy(record -> {
+                assertThat(FramesTopic.violations(record)).isEmpty();
+                assertThat(FramesTopic.headers(record)).containsEntry("contentType", "image/jpeg");
+                assertThat(record.value().length).isLessThanOrEqualTo(921_600);
+                assertThat(record.value()[0] & 0xff).isEqualTo(0xFF);
+            });
+            frames.stop();
         }
     }
 
+    /**
+     * A message above 4 MiB gets an answer and a close frame with 1009, never a dropped connection: in one frame (as
+     * a browser sends it) and fragmented (as the Vert.x client sends it). Nothing of it is published.
+     */
+    @Test
+    void aMessageAboveFourMebibytesIsAnsweredAndClosedWith1009() throws Exception {
+        var token = studentToken(student);
+        var oversized = new byte[MAX_BYTES + 1];
+        System.arraycopy(jpeg, 0, oversized, 0, jpeg.length);
+        try (var client = WebcamClient.connect(baseUri, sessionId, token)) {
+            assertThat(client.send(jpeg)).contains("\"status\":202");
+            var reply = new ObjectMapper().readTree(client.send(oversized));
+            assertThat(reply.path("status").asInt()).isEqualTo(413);
+            assertThat(reply.path("detail").asText()).contains(Integer.toString(MAX_BYTES));
+            assertThat(client.closeCode()).isEqualTo(1009);
+        }
+        try (var client = WebcamClient.connect(baseUri, sessionId, token)) {
+            var text = new StringBuilder("{\"frame_base64\":\"");
+            text.append("A".repeat(MAX_BYTES)).append("\"}");
+            assertThat(client.sendText(text.toString())).contains("\"status\":413");
+            assertThat(client.closeCode()).isEqualTo(1009);
+        }
+
+        var closed = new java.util.concurrent.CompletableFuture<Integer>();
+        var replies = new LinkedBlockingQueue<String>();
+        var connection = connector
+                .baseUri(baseUri)
+                .path("/ws/webcam/" + sessionId)
+                .addSubprotocol("bearer-token-carrier")
+                .addSubprotocol(WebcamClient.tokenProtocol(token))
+                .onTextMessage((c, message) -> replies.add(message))
+                .onClose((c, reason) -> closed.complete(reason.getCode()))
+                .connectAndAwait();
+        connection.sendBinaryAndAwait(Buffer.buffer(oversized));
+        assertThat(replies.poll(HANG.toSeconds(), TimeUnit.SECONDS)).contains("\"status\":413");
+        assertThat(closed.get(HANG.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1009);
+    }
+
+    private String json(byte[] frame) throws IOException {
+        return new ObjectMapper()
+                .writeValueAsString(Map.of(
+                        "sessionId",
+                        sessionId,
+                        "frame_base64",
+                        Base64.getEncoder().encodeToString(frame)));
+    }
+
+    /** The HTTP status a WebSocket upgrade is refused with (the JDK client reports it), or 101 when it is accepted. */
     @Test
     void publishedFramesContinueTheSendersTrace() throws Exception {
         var upload = traceparent();
@@ -349,7 +452,7 @@ class WebcamFrameResourceIT {
                     .baseUri(baseUri)
                     .path("/ws/webcam/" + sessionId)
                     .addSubprotocol("bearer-token-carrier")
-                    .addSubprotocol(tokenProtocol(studentToken(classmate)))
+                    .addSubprotocol(WebcamClient.tokenProtocol(studentToken(classmate)))
                     .onTextMessage((c, text) -> replies.add(text))
                     .connectAndAwait();
             try {
@@ -391,11 +494,6 @@ class WebcamFrameResourceIT {
     }
 
     /** What a browser sends: the Authorization header as a URI-encoded subprotocol. */
-    private static String tokenProtocol(String token) {
-        return URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token, StandardCharsets.UTF_8)
-                .replace("+", "%20");
-    }
-
     private io.restassured.response.Response binary(String token, String session) {
         return given().auth()
                 .oauth2(token)

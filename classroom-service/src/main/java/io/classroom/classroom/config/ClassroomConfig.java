@@ -43,6 +43,13 @@ public interface ClassroomConfig {
         @WithDefault("30s")
         String autoEndEvery();
 
+        /**
+         * How often the scheduler starts the classes whose scheduled start has come and ends their sessions at the
+         * planned end (an {@code every} expression; {@code off} disables it): the longest delay of a scheduled start.
+         */
+        @WithDefault("10s")
+        String scheduleEvery();
+
         /** A session still active this long after its planned end is ended with reason PLANNED_END. */
         @WithDefault("PT10M")
         Duration autoEndGrace();

@@ -1,11 +1,16 @@
 package io.classroom.classroom.messaging;
 
 import io.classroom.classroom.ClassSession;
+import io.classroom.classroom.SessionTrigger;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code classroom.sessions.v1} event when a class is activated (schema: events/classroom.sessions.v1). */
+/**
+ * {@code classroom.sessions.v1} event when a class is activated (schema: events/classroom.sessions.v1). A scheduled
+ * start carries the occurrence's {@code scheduledStart} (consumers measure lateness from it); a start by hand has
+ * null there.
+ */
 public record ClassSessionStarted(
         UUID eventId,
         String type,
@@ -21,7 +26,9 @@ public record ClassSessionStarted(
         Instant startedAt,
         Instant plannedEnd,
         int attendanceThreshold,
-        long lateGraceSeconds)
+        long lateGraceSeconds,
+        Instant scheduledStart,
+        SessionTrigger trigger)
         implements ClassSessionEvent {
 
     public static ClassSessionStarted of(UUID eventId, ClassSession s) {
@@ -40,6 +47,8 @@ public record ClassSessionStarted(
                 s.startedAt,
                 s.plannedEnd,
                 s.attendanceThreshold,
-                s.lateGraceSeconds);
+                s.lateGraceSeconds,
+                s.scheduledStart,
+                s.startedBy());
     }
 }

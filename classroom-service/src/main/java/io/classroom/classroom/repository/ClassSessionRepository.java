@@ -3,8 +3,10 @@ package io.classroom.classroom.repository;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
@@ -14,8 +16,10 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.classroom.classroom.ClassSession;
 import io.classroom.classroom.EndReason;
+import io.classroom.classroom.Occurrence;
 import io.classroom.classroom.OutboxEntry;
 import io.classroom.classroom.SessionState;
+import io.classroom.classroom.SessionTrigger;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Multi;
@@ -97,6 +101,32 @@ public class ClassSessionRepository implements ReactivePanacheMongoRepositoryBas
         return find(and(eq("state", SessionState.ACTIVE.name()), lt("plannedEnd", Date.from(cutoff))))
                 .page(Page.ofSize(limit))
                 .list();
+    }
+
+    /** Active sessions (of every tenant) started by the scheduler whose planned end has come by {@code now}. */
+    public Multi<ClassSession> scheduledEndingBy(Instant now) {
+        return find(and(
+                        eq("state", SessionState.ACTIVE.name()),
+                        eq("trigger", SessionTrigger.SCHEDULE.name()),
+                        lte("plannedEnd", Date.from(now))))
+                .stream();
+    }
+
+    /**
+     * A session of the class started by hand that runs during {@code occurrence} (index {@code
+     * tenant_class_startedAt}): a teacher who started the class early, or late after a skipped start, serves the
+     * occurrence, and ending it by hand is final.
+     */
+    public Uni<ClassSession> findManualDuring(String tenantId, String classId, Occurrence occurrence) {
+        return find(
+                        and(
+                                eq("tenantId", tenantId),
+                                eq("classId", classId),
+                                lt("startedAt", Date.from(occurrence.end())),
+                                ne("trigger", SessionTrigger.SCHEDULE.name()),
+                                or(eq("endedAt", null), gt("endedAt", Date.from(occurrence.start())))),
+                        Sorts.descending("startedAt"))
+                .firstResult();
     }
 
     /** Sessions (of every tenant) with outbox entries, the one with the oldest entry first. */

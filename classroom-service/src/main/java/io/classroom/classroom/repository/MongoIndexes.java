@@ -62,7 +62,10 @@ public class MongoIndexes {
                                                 new IndexOptions().name("tenant_title")),
                                         new IndexModel(
                                                 ascending("tenantId", "defaultRoomId"),
-                                                new IndexOptions().name("tenant_defaultRoom")))),
+                                                new IndexOptions().name("tenant_defaultRoom")),
+                                        new IndexModel(
+                                                ascending(ClassRepository.NEXT_OCCURRENCE_AT),
+                                                new IndexOptions().name("nextOccurrenceAt")))),
                         rooms.mongoCollection()
                                 .createIndexes(List.of(new IndexModel(
                                         ascending("tenantId", "name"), new IndexOptions().name("tenant_name")))),
@@ -83,6 +86,9 @@ public class MongoIndexes {
                                         new IndexModel(
                                                 ascending("state", "plannedEnd"),
                                                 new IndexOptions().name("state_plannedEnd")),
+                                        new IndexModel(
+                                                ascending("state", "trigger", "plannedEnd"),
+                                                new IndexOptions().name("state_trigger_plannedEnd")),
                                         new IndexModel(
                                                 ascending(ClassSessionRepository.OUTBOX_CREATED_AT),
                                                 new IndexOptions().name("outbox_createdAt")),

@@ -3,6 +3,7 @@ package io.classroom.classroom.rest;
 import io.classroom.classroom.ClassSession;
 import io.classroom.classroom.EndReason;
 import io.classroom.classroom.SessionState;
+import io.classroom.classroom.SessionTrigger;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,7 +19,20 @@ public record SessionResponse(
         List<String> roster,
         SessionState state,
         Instant startedAt,
+
+        @Schema(
+                description = "the scheduled start of the occurrence a scheduled session serves; null when started by"
+                        + " hand")
+        Instant scheduledStart,
+
+        @Schema(description = "SCHEDULE: started by the class's schedule; MANUAL: by a teacher or an admin")
+        SessionTrigger trigger,
+
+        @Schema(
+                description = "scheduled sessions: the occurrence's end (scheduled start + duration); by hand: start +"
+                        + " duration")
         Instant plannedEnd,
+
         Instant endedAt,
         EndReason endReason,
         int attendanceThreshold,
@@ -40,6 +54,8 @@ public record SessionResponse(
                 s.roster,
                 s.state,
                 s.startedAt,
+                s.scheduledStart,
+                s.startedBy(),
                 s.plannedEnd,
                 s.endedAt,
                 s.endReason,

@@ -31,18 +31,21 @@ public class ClassService {
     private final KnownUserRepository knownUsers;
     private final ClassSessionService sessions;
     private final ClassroomConfig config;
+    private final Clock clock;
 
     public ClassService(
             ClassRepository classes,
             RoomRepository rooms,
             KnownUserRepository knownUsers,
             ClassSessionService sessions,
-            ClassroomConfig config) {
+            ClassroomConfig config,
+            Clock clock) {
         this.classes = classes;
         this.rooms = rooms;
         this.knownUsers = knownUsers;
         this.sessions = sessions;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Teachers create classes and become their teacher; nobody else does (an admin would leave a class unowned). */
@@ -52,7 +55,7 @@ public class ClassService {
         }
         validateSchedule(details);
         return requireRoom(caller, details.defaultRoomId()).chain(() -> {
-            var now = Clock.now();
+            var now = clock.now();
             var c = new SchoolClass();
             c.id = UUID.randomUUID().toString();
             c.tenantId = caller.tenantId();
@@ -69,6 +72,7 @@ public class ClassService {
                     : config.classes().defaultLateGraceMinutes();
             c.createdAt = now;
             c.updatedAt = now;
+            c.nextOccurrenceAt = ScheduledSessions.firstStartEndingAfter(c.schedule, now);
             return insertWithFreshJoinCode(c, JOIN_CODE_ATTEMPTS).map(saved -> new ClassView(saved, true));
         });
     }
@@ -118,8 +122,14 @@ public class ClassService {
         return allowed(caller, id, ClassAccess.Action.VIEW).map(c -> new ClassView(c, ClassAccess.manages(caller, c)));
     }
 
+    /**
+     * Replaces the details; a changed schedule is due at its first occurrence ending after now (an occurrence already
+     * started by the scheduler stays started: its claim says so).
+     */
     public Uni<ClassView> update(Caller caller, String id, ClassDetails details) {
         validateSchedule(details);
+        var now = clock.now();
+        var next = ScheduledSessions.firstStartEndingAfter(details.schedule(), now);
         return allowed(caller, id, ClassAccess.Action.UPDATE)
                 .call(() -> requireRoom(caller, details.defaultRoomId()))
                 .chain(existing -> classes.updateDetails(
@@ -129,6 +139,9 @@ public class ClassService {
                                 Updates.set("title", details.title().strip()),
                                 Updates.set("description", details.description()),
                                 Updates.set("schedule", details.schedule()),
+                                next == null || existing.archived
+                                        ? Updates.unset("nextOccurrenceAt")
+                                        : Updates.set("nextOccurrenceAt", Date.from(next)),
                                 Updates.set("defaultRoomId", details.defaultRoomId()),
                                 Updates.set(
                                         "attendanceThreshold",
@@ -140,7 +153,7 @@ public class ClassService {
                                         details.lateGraceMinutes() != null
                                                 ? details.lateGraceMinutes()
                                                 : existing.lateGraceMinutes),
-                                Updates.set("updatedAt", Date.from(Clock.now())))))
+                                Updates.set("updatedAt", Date.from(now)))))
                 .onItem()
                 .ifNull()
                 .failWith(() -> Problems.notFound("class", id))
@@ -160,7 +173,7 @@ public class ClassService {
     /** Archiving is idempotent; a class with a running session must be deactivated first. */
     public Uni<ClassView> archive(Caller caller, String id) {
         return allowed(caller, id, ClassAccess.Action.ARCHIVE)
-                .chain(() -> classes.archive(caller.tenantId(), id, Clock.now()))
+                .chain(() -> classes.archive(caller.tenantId(), id, clock.now()))
                 .chain(archived -> {
                     if (!archived) {
                         return Uni.createFrom()
@@ -212,7 +225,7 @@ public class ClassService {
         return knownUsers
                 .displayName(tenantId, userId)
                 .map(name -> name != null ? name : fallbackName)
-                .chain(name -> classes.enrol(tenantId, c.id, new Enrolment(userId, name, Clock.now())))
+                .chain(name -> classes.enrol(tenantId, c.id, new Enrolment(userId, name, clock.now())))
                 .chain(() -> classes.findInTenant(tenantId, c.id))
                 .onItem()
                 .ifNull()

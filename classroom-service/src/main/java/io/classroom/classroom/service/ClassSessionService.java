@@ -3,9 +3,11 @@ package io.classroom.classroom.service;
 import io.classroom.classroom.CameraClaim;
 import io.classroom.classroom.ClassSession;
 import io.classroom.classroom.EndReason;
+import io.classroom.classroom.Occurrence;
 import io.classroom.classroom.OutboxEntry;
 import io.classroom.classroom.SchoolClass;
 import io.classroom.classroom.SessionState;
+import io.classroom.classroom.SessionTrigger;
 import io.classroom.classroom.config.ClassroomConfig;
 import io.classroom.classroom.error.Problems;
 import io.classroom.classroom.messaging.ClassSessionEnded;
@@ -37,7 +39,7 @@ import java.util.stream.Collectors;
 public class ClassSessionService {
 
     /** Longer than the claim and the session's insert ever take; a missing session claimed before is a crash's. */
-    private static final Duration CLAIM_GRACE = Duration.ofMinutes(1);
+    static final Duration CLAIM_GRACE = Duration.ofMinutes(1);
 
     /** A claim freed or taken over between our reads is claimed again, a few times at most. */
     private static final int CLAIM_ATTEMPTS = 3;
@@ -51,6 +53,10 @@ public class ClassSessionService {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final ClassroomConfig config;
+    private final Clock clock;
+
+    /** A scheduled start: the occurrence, and the session of a crashed activation of it being taken over (or null). */
+    private record Scheduled(Occurrence occurrence, String staleSessionId) {}
 
     public ClassSessionService(
             ClassRepository classes,
@@ -59,7 +65,8 @@ public class ClassSessionService {
             CameraClaimRepository cameraClaims,
             Outbox outbox,
             OutboxRelay relay,
-            ClassroomConfig config) {
+            ClassroomConfig config,
+            Clock clock) {
         this.classes = classes;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -67,6 +74,7 @@ public class ClassSessionService {
         this.outbox = outbox;
         this.relay = relay;
         this.config = config;
+        this.clock = clock;
     }
 
     public Uni<ClassSession> activate(Caller caller, String classId, String roomOverride) {
@@ -77,16 +85,26 @@ public class ClassSessionService {
                 .failWith(() -> Problems.notFound("class", classId))
                 .invoke(c -> ClassAccess.require(
                         ClassAccess.decide(caller, c, ClassAccess.Action.ACTIVATE), "class", classId))
-                .chain(c -> {
-                    if (c.archived) {
-                        return Uni.createFrom()
-                                .failure(Problems.conflict("class-archived", "class " + classId + " is archived"));
-                    }
-                    var roomId = roomOverride != null ? roomOverride : c.defaultRoomId;
-                    return ensureNoActiveSession(c)
-                            .chain(() -> cameraIds(tenant, roomId))
-                            .chain(cameras -> start(c, roomId, cameras));
-                })
+                .chain(c -> activate(c, roomOverride != null ? roomOverride : c.defaultRoomId, null));
+    }
+
+    /**
+     * Starts {@code occurrence} of the class's schedule, in its default room, on the rules of a start by hand (camera
+     * claims, one session per class, 409s, the event in the outbox); the claim of the class also takes the occurrence
+     * (see {@link ClassRepository#claimOccurrence}). {@code staleSessionId}: the session of an earlier claim of this
+     * occurrence that was never stored, taken over.
+     */
+    Uni<ClassSession> activateScheduled(SchoolClass c, Occurrence occurrence, String staleSessionId) {
+        return activate(c, c.defaultRoomId, new Scheduled(occurrence, staleSessionId));
+    }
+
+    private Uni<ClassSession> activate(SchoolClass c, String roomId, Scheduled scheduled) {
+        if (c.archived) {
+            return Uni.createFrom().failure(Problems.conflict("class-archived", "class " + c.id + " is archived"));
+        }
+        return ensureNoActiveSession(c)
+                .chain(() -> cameraIds(c.tenantId, roomId))
+                .chain(cameras -> start(c, roomId, cameras, scheduled))
                 .invoke(relay::relaySoon);
     }
 
@@ -117,7 +135,7 @@ public class ClassSessionService {
         return sessions.findById(sessionId)
                 .map(session -> session != null
                         ? session.state == SessionState.ACTIVE
-                        : claimedAt != null && claimedAt.isAfter(Clock.now().minus(CLAIM_GRACE)));
+                        : claimedAt != null && claimedAt.isAfter(clock.now().minus(CLAIM_GRACE)));
     }
 
     private Uni<List<String>> cameraIds(String tenant, String roomId) {
@@ -131,8 +149,8 @@ public class ClassSessionService {
                 .map(room -> ClassSessionService.copy(room.cameraIds));
     }
 
-    private Uni<ClassSession> start(SchoolClass c, String roomId, List<String> cameras) {
-        var now = Clock.now();
+    private Uni<ClassSession> start(SchoolClass c, String roomId, List<String> cameras, Scheduled scheduled) {
+        var now = clock.now();
         var s = new ClassSession();
         s.id = UUID.randomUUID().toString();
         s.tenantId = c.tenantId;
@@ -144,15 +162,33 @@ public class ClassSessionService {
         s.roster = c.students.stream().map(e -> e.userId).distinct().toList();
         s.state = SessionState.ACTIVE;
         s.startedAt = now;
-        s.plannedEnd = now.plus(Duration.ofMinutes(c.schedule.durationMinutes));
+        if (scheduled == null) {
+            s.trigger = SessionTrigger.MANUAL;
+            s.plannedEnd = now.plus(Duration.ofMinutes(c.schedule.durationMinutes));
+        } else {
+            s.trigger = SessionTrigger.SCHEDULE;
+            s.scheduledStart = scheduled.occurrence().start();
+            s.plannedEnd = scheduled.occurrence().end();
+        }
         s.attendanceThreshold = c.attendanceThreshold;
         s.lateGraceSeconds = Duration.ofMinutes(c.lateGraceMinutes).toSeconds();
         s.outbox.add(announce(ClassSessionStarted.of(UUID.randomUUID(), s)));
         // Two locks, each a single-document write: the camera claims keep the tenant's other classes off these
-        // cameras, the conditional update on the class document keeps a second session of this class out. Only an
-        // activation holding both stores the session with its event; a refused one releases what it took.
+        // cameras, the conditional update on the class document keeps a second session of this class out (and, for
+        // a scheduled start, a second session of the occurrence). Only an activation holding both stores the session
+        // with its event; a refused one releases what it took. A scheduled start whose insert fails keeps the
+        // occurrence's claim, taken over after CLAIM_GRACE like a crash's.
         return claimCameras(s)
-                .chain(() -> classes.claimActiveSession(c.tenantId, c.id, c.activeSessionId, s.id, now))
+                .chain(() -> scheduled == null
+                        ? classes.claimActiveSession(c.tenantId, c.id, c.activeSessionId, s.id, now)
+                        : classes.claimOccurrence(
+                                c.tenantId,
+                                c.id,
+                                c.activeSessionId,
+                                s.id,
+                                now,
+                                scheduled.occurrence().start(),
+                                scheduled.staleSessionId()))
                 .chain(claimed -> {
                     if (!claimed) {
                         return releaseCameras(s).chain(() -> Uni.createFrom().failure(activeConflict(c.id, null)));
@@ -182,7 +218,7 @@ public class ClassSessionService {
     }
 
     private Uni<Void> claimCamera(ClassSession s, String cameraId, int attemptsLeft) {
-        var claim = CameraClaim.of(s, cameraId, Clock.now());
+        var claim = CameraClaim.of(s, cameraId, clock.now());
         return cameraClaims.tryInsert(claim).chain(inserted -> {
             if (inserted) {
                 return Uni.createFrom().voidItem();
@@ -240,7 +276,7 @@ public class ClassSessionService {
      * item is the ended session, or null when it was no longer active: then nothing was stored, so nothing is sent.
      */
     private Uni<ClassSession> end(ClassSession s, EndReason reason) {
-        var now = Clock.now();
+        var now = clock.now();
         var announcement = announce(ClassSessionEnded.of(UUID.randomUUID(), s, now, reason));
         return sessions.end(s.id, reason, now, announcement)
                 .onItem()
@@ -283,11 +319,22 @@ public class ClassSessionService {
 
     /** Ends every session still active {@code autoEndGrace} after its planned end (reason PLANNED_END). */
     public Uni<Integer> endOverdueSessions() {
-        var cutoff = Clock.now().minus(config.sessions().autoEndGrace());
-        return sessions.findOverdue(cutoff, JOB_BATCH)
+        var cutoff = clock.now().minus(config.sessions().autoEndGrace());
+        return endAll(sessions.findOverdue(cutoff, JOB_BATCH)
                 .onItem()
-                .transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem()
+                .transformToMulti(list -> Multi.createFrom().iterable(list)));
+    }
+
+    /**
+     * Ends every session the scheduler started whose planned end (the occurrence's end) has come, reason PLANNED_END;
+     * one ended by hand meanwhile is left as it is.
+     */
+    Uni<Integer> endScheduledSessions() {
+        return endAll(sessions.scheduledEndingBy(clock.now()));
+    }
+
+    private Uni<Integer> endAll(Multi<ClassSession> due) {
+        return due.onItem()
                 .transformToUniAndConcatenate(s -> end(s, EndReason.PLANNED_END)
                         .map(ended -> ended == null ? 0 : 1)
                         .onFailure()

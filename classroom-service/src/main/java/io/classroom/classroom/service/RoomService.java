@@ -21,17 +21,19 @@ public class RoomService {
 
     private final RoomRepository rooms;
     private final ClassRepository classes;
+    private final Clock clock;
 
-    public RoomService(RoomRepository rooms, ClassRepository classes) {
+    public RoomService(RoomRepository rooms, ClassRepository classes, Clock clock) {
         this.rooms = rooms;
         this.classes = classes;
+        this.clock = clock;
     }
 
     public Uni<Room> create(Caller caller, RoomDetails details) {
         if (!caller.isAdmin()) {
             return Uni.createFrom().failure(adminsOnly());
         }
-        var now = Clock.now();
+        var now = clock.now();
         var room = new Room();
         room.id = UUID.randomUUID().toString();
         room.tenantId = caller.tenantId();
@@ -103,12 +105,12 @@ public class RoomService {
         return Problems.forbidden("only teachers and admins see rooms");
     }
 
-    private static void apply(Room room, RoomDetails details) {
+    private void apply(Room room, RoomDetails details) {
         room.name = details.name().strip();
         room.location = details.location();
         room.cameraIds = details.cameraIds() == null
                 ? new ArrayList<>()
                 : new ArrayList<>(new LinkedHashSet<>(details.cameraIds()));
-        room.updatedAt = Clock.now();
+        room.updatedAt = clock.now();
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.classroom.classroom.ClassSession;
 import io.classroom.classroom.EndReason;
 import io.classroom.classroom.SessionState;
+import io.classroom.classroom.SessionTrigger;
 import io.classroom.testing.EventSchemas;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -87,7 +88,7 @@ class EventContractTest {
     @Test
     void ourSamplesMatchOurSchemas() {
         var samples = EventSchemas.goldenSamples("classroom-service", SESSIONS);
-        assertThat(samples).hasSize(2);
+        assertThat(samples).hasSize(3);
         for (String sample : samples) {
             assertThat(EventSchemas.validate(SESSIONS, sample)).as(sample).isEmpty();
         }
@@ -110,8 +111,31 @@ class EventContractTest {
         assertThat(started.key).isEqualTo(session.classId);
         assertThat(JSON.readTree(started.payload).get("eventId").asText()).isEqualTo(started.eventId);
         assertThat(JSON.readTree(started.payload).get("roomId").isNull()).isTrue();
+        assertThat(JSON.readTree(started.payload).get("scheduledStart").isNull())
+                .isTrue();
+        assertThat(JSON.readTree(started.payload).get("trigger").asText()).isEqualTo("MANUAL");
         assertThat(JSON.readTree(ended.payload).get("endedAt").asText()).isEqualTo("2026-09-01T08:45:00.123Z");
         assertThat(ended.type).isEqualTo("ClassSessionEnded");
+    }
+
+    @Test
+    void aScheduledStartCarriesItsScheduledStart() throws Exception {
+        var session = endedSession();
+        session.trigger = SessionTrigger.SCHEDULE;
+        session.scheduledStart = Instant.parse("2026-09-01T08:00:00Z");
+
+        var started =
+                new Outbox(JSON).entry(SESSIONS, session.classId, ClassSessionStarted.of(UUID.randomUUID(), session));
+
+        assertThat(EventSchemas.validate(SESSIONS, started.payload)).isEmpty();
+        assertThat(JSON.readTree(started.payload).get("scheduledStart").asText())
+                .isEqualTo("2026-09-01T08:00:00Z");
+        assertThat(JSON.readTree(started.payload).get("trigger").asText()).isEqualTo("SCHEDULE");
+        var withoutStart = (ObjectNode) JSON.readTree(started.payload);
+        withoutStart.putNull("scheduledStart");
+        assertThat(EventSchemas.validate(SESSIONS, withoutStart.toString())).isNotEmpty();
+        withoutStart.put("trigger", "CRON");
+        assertThat(EventSchemas.validate(SESSIONS, withoutStart.toString())).isNotEmpty();
     }
 
     @Test

@@ -12,7 +12,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** ClassSessionStarted / ClassSessionEnded from {@code classroom.sessions.v1} (the fields this service uses). */
+/**
+ * ClassSessionStarted / ClassSessionEnded from {@code classroom.sessions.v1} (the fields this service uses). A start by
+ * the class's schedule names its {@code scheduledStart} (lateness counts from it) and {@code trigger} SCHEDULE; one by
+ * hand has no scheduled start (trigger MANUAL); older producers send neither.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClassSessionEvent(
         @NotNull UUID eventId,
@@ -25,6 +29,8 @@ public record ClassSessionEvent(
         List<@NotNull String> roster,
         List<@NotNull String> cameraIds,
         Instant startedAt,
+        Instant scheduledStart,
+        @Size(max = 32) String trigger,
         Instant plannedEnd,
         @PositiveOrZero @Max(100) Double attendanceThreshold,
         @PositiveOrZero Long lateGraceSeconds,

@@ -6,7 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-/** Personal-session lifecycle events on {@code tracking.activity.v1} (key userId), one record per schema. */
+/**
+ * Personal-session lifecycle events on {@code tracking.activity.v1} (key userId), one record per schema. Each carries
+ * the session's {@code app} (the application it belongs to), so consumers can tell applications apart.
+ */
 public sealed interface PersonalSessionEvent extends Event {
 
     String TOPIC = "tracking.activity.v1";
@@ -21,33 +24,49 @@ public sealed interface PersonalSessionEvent extends Event {
             String tenantId,
             UUID sessionId,
             UUID userId,
+            String app,
             Instant at,
             String title)
             implements PersonalSessionEvent {
 
         public static Started of(PersonalSession s, Instant at) {
             return new Started(
-                    UUID.randomUUID(), "PersonalSessionStarted", now(), s.tenantId, s.id, s.userId, at, s.title);
+                    UUID.randomUUID(), "PersonalSessionStarted", now(), s.tenantId, s.id, s.userId, s.app, at, s.title);
         }
     }
 
     /** A running session paused. */
     record Paused(
-            UUID eventId, String type, Instant occurredAt, String tenantId, UUID sessionId, UUID userId, Instant at)
+            UUID eventId,
+            String type,
+            Instant occurredAt,
+            String tenantId,
+            UUID sessionId,
+            UUID userId,
+            String app,
+            Instant at)
             implements PersonalSessionEvent {
 
         public static Paused of(PersonalSession s, Instant at) {
-            return new Paused(UUID.randomUUID(), "PersonalSessionPaused", now(), s.tenantId, s.id, s.userId, at);
+            return new Paused(UUID.randomUUID(), "PersonalSessionPaused", now(), s.tenantId, s.id, s.userId, s.app, at);
         }
     }
 
     /** A paused session runs again. */
     record Resumed(
-            UUID eventId, String type, Instant occurredAt, String tenantId, UUID sessionId, UUID userId, Instant at)
+            UUID eventId,
+            String type,
+            Instant occurredAt,
+            String tenantId,
+            UUID sessionId,
+            UUID userId,
+            String app,
+            Instant at)
             implements PersonalSessionEvent {
 
         public static Resumed of(PersonalSession s, Instant at) {
-            return new Resumed(UUID.randomUUID(), "PersonalSessionResumed", now(), s.tenantId, s.id, s.userId, at);
+            return new Resumed(
+                    UUID.randomUUID(), "PersonalSessionResumed", now(), s.tenantId, s.id, s.userId, s.app, at);
         }
     }
 
@@ -59,6 +78,7 @@ public sealed interface PersonalSessionEvent extends Event {
             String tenantId,
             UUID sessionId,
             UUID userId,
+            String app,
             Instant at,
             Instant startedAt,
             long activeSeconds,
@@ -76,6 +96,7 @@ public sealed interface PersonalSessionEvent extends Event {
                     s.tenantId,
                     s.id,
                     s.userId,
+                    s.app,
                     s.endedAt,
                     s.startedAt,
                     s.activeSeconds,

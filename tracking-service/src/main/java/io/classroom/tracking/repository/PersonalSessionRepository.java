@@ -14,12 +14,14 @@ public class PersonalSessionRepository implements PanacheRepositoryBase<Personal
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
     }
 
-    public Uni<List<PersonalSession>> listByOwner(String tenantId, UUID userId) {
-        return list("tenantId = ?1 and userId = ?2 order by startedAt desc", tenantId, userId);
+    /** A user's sessions of one application, newest first (index {@code ix_personal_app_owner}). */
+    public Uni<List<PersonalSession>> listByOwner(String tenantId, UUID userId, String app) {
+        return list("tenantId = ?1 and app = ?2 and userId = ?3 order by startedAt desc", tenantId, app, userId);
     }
 
-    public Uni<List<PersonalSession>> listByTenant(String tenantId) {
-        return list("tenantId = ?1 order by startedAt desc", tenantId);
+    /** The tenant's sessions of one application, newest first (index {@code ix_personal_app_owner}). */
+    public Uni<List<PersonalSession>> listByTenant(String tenantId, String app) {
+        return list("tenantId = ?1 and app = ?2 order by startedAt desc", tenantId, app);
     }
 
     public Uni<Long> deleteByOwner(String tenantId, UUID userId) {

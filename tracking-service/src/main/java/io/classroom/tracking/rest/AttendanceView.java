@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The attendance of one student in one class session. */
+/**
+ * The attendance of one student in one class session: {@code late} counts from {@code sessionScheduledStart} when the
+ * session had one; {@code othersInFrame} says that some of the student's own webcam frames ({@code framesWithOthers}
+ * of {@code webcamFrames}) showed other faces, which were never counted for anyone.
+ */
 public record AttendanceView(
         UUID sessionId,
         String classId,
@@ -21,8 +25,12 @@ public record AttendanceView(
         Instant firstSeenAt,
         Instant lastSeenAt,
         Instant sessionStartedAt,
+        Instant sessionScheduledStart,
         Instant sessionEndedAt,
-        String overrideReason) {
+        String overrideReason,
+        long webcamFrames,
+        long framesWithOthers,
+        boolean othersInFrame) {
 
     static List<AttendanceView> list(List<AttendanceRecord> records) {
         return records.stream().map(AttendanceView::of).toList();
@@ -43,7 +51,11 @@ public record AttendanceView(
                 r.firstSeenAt,
                 r.lastSeenAt,
                 r.sessionStartedAt,
+                r.sessionScheduledStart,
                 r.sessionEndedAt,
-                r.overrideReason);
+                r.overrideReason,
+                r.webcamFrames,
+                r.framesWithOthers,
+                r.framesWithOthers > 0);
     }
 }

@@ -1,5 +1,6 @@
 package io.classroom.tracking.rest;
 
+import io.classroom.tracking.PersonalSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,16 +15,22 @@ public final class PersonalSessionRequests {
 
     private PersonalSessionRequests() {}
 
-    /** Start a session, optionally at a client time. */
+    /** Start a session of an application (default classroom-web), optionally at a client time. */
     public record Start(
             @Size(max = 200) String title,
 
-            @Schema(description = "ISO-8601; default now", examples = "2024-01-01T12:00:00Z")
-            String startedAt) {}
+            @Schema(description = "ISO-8601 (without a zone: UTC); default now", examples = "2024-01-01T12:00:00Z")
+            String startedAt,
+
+            @Pattern(regexp = PersonalSession.APP_PATTERN, message = "must match " + PersonalSession.APP_PATTERN)
+            @Schema(
+                    description = "the application the session belongs to; default classroom-web",
+                    examples = "focus-timer")
+            String app) {}
 
     /** Pause, resume or end, optionally at a client time. */
     public record Transition(
-            @Schema(description = "ISO-8601; default now", examples = "2024-01-01T12:30:00.250Z")
+            @Schema(description = "ISO-8601 (without a zone: UTC); default now", examples = "2024-01-01T12:30:00.250Z")
             String at) {}
 
     /** One activity change reported by the client: it lasts until the next one or the end. */
@@ -31,7 +38,7 @@ public final class PersonalSessionRequests {
             @NotBlank @Pattern(regexp = "[A-Za-z_]{1,32}") @Schema(examples = "READING")
             String activity,
 
-            @NotNull @Schema(examples = "2024-01-01T12:05:00")
+            @NotNull @Schema(description = "ISO-8601 (without a zone: UTC)", examples = "2024-01-01T12:05:00")
             String at) {}
 
     /** A batch of activity changes. */

@@ -2,6 +2,7 @@ package io.classroom.tracking.rest;
 
 import io.classroom.tracking.PersonalReport;
 import io.classroom.tracking.PersonalSession;
+import io.classroom.tracking.error.Problems;
 import io.classroom.tracking.security.CurrentCaller;
 import io.classroom.tracking.security.Roles;
 import io.classroom.tracking.service.PersonalSessionService;
@@ -10,12 +11,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -27,6 +31,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,12 +60,13 @@ public class PersonalSessionResource {
             responseCode = "201",
             description = "Started",
             content = @Content(schema = @Schema(implementation = PersonalSessionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid startedAt or title")
+    @APIResponse(responseCode = "400", description = "Invalid startedAt, title or app")
     @APIResponse(responseCode = "401", description = "No or invalid token, or a deleted account")
     public Uni<Response> start(@Valid PersonalSessionRequests.Start request) {
-        var body = request == null ? new PersonalSessionRequests.Start(null, null) : request;
+        var body = request == null ? new PersonalSessionRequests.Start(null, null, null) : request;
         Instant startedAt = ClientTime.parse(body.startedAt(), "startedAt", Instant.now());
-        return service.start(currentCaller.get(), body.title(), startedAt)
+        String app = body.app() == null ? PersonalSession.DEFAULT_APP : body.app();
+        return service.start(currentCaller.get(), app, body.title(), startedAt)
                 .map(session -> Response.created(URI.create("/api/tracking/personal-sessions/" + session.id))
                         .entity(view(session))
                         .build());
@@ -145,23 +151,57 @@ public class PersonalSessionResource {
 
     @GET
     @WithSession
-    @Operation(summary = "The caller's sessions, newest first")
-    @APIResponse(responseCode = "200", description = "The caller's sessions")
+    @Operation(
+            summary = "A user's sessions of one application, newest first: the caller's own by default; staff may ask"
+                    + " for a user (admins: any of the school; teachers: a student on a roster of a class session they"
+                    + " taught)")
+    @APIResponse(responseCode = "200", description = "The sessions (another school's user: none)")
+    @APIResponse(responseCode = "400", description = "userId is not a user id, or app is not an application id")
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    public Uni<List<PersonalSessionView>> mine() {
-        return service.mine(currentCaller.get()).map(this::views);
+    @APIResponse(responseCode = "403", description = "A student asking for someone else's")
+    @APIResponse(responseCode = "404", description = "A teacher asking for a student not on a roster of theirs")
+    public Uni<List<PersonalSessionView>> list(
+            @QueryParam("userId") @Parameter(description = "whose sessions; default the caller") String userId,
+            @QueryParam("app")
+                    @DefaultValue(PersonalSession.DEFAULT_APP)
+                    @Pattern(
+                            regexp = PersonalSession.APP_PATTERN,
+                            message = "must match " + PersonalSession.APP_PATTERN)
+                    @Parameter(description = "the application; default classroom-web")
+                    String app) {
+        return service.ofUser(currentCaller.get(), userId(userId), app).map(this::views);
     }
 
     @GET
     @Path("/all")
     @WithSession
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "All personal sessions of the caller's tenant (admins only)")
+    @Operation(summary = "All personal sessions of one application of the caller's tenant (admins only)")
     @APIResponse(responseCode = "200", description = "The tenant's sessions, newest first")
+    @APIResponse(responseCode = "400", description = "app is not an application id")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    public Uni<List<PersonalSessionView>> all() {
-        return service.tenant(currentCaller.get()).map(this::views);
+    public Uni<List<PersonalSessionView>> all(
+            @QueryParam("app")
+                    @DefaultValue(PersonalSession.DEFAULT_APP)
+                    @Pattern(
+                            regexp = PersonalSession.APP_PATTERN,
+                            message = "must match " + PersonalSession.APP_PATTERN)
+                    @Parameter(description = "the application; default classroom-web")
+                    String app) {
+        return service.tenant(currentCaller.get(), app).map(this::views);
+    }
+
+    /** A user id from the query (400, not the 404 of a failed parameter conversion, when it is not one). */
+    private static UUID userId(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("userId must be a user id (a UUID)");
+        }
     }
 
     private List<PersonalSessionView> views(List<PersonalSession> sessions) {
@@ -172,6 +212,7 @@ public class PersonalSessionResource {
         return new PersonalSessionView(
                 s.id,
                 s.userId,
+                s.app,
                 s.title,
                 s.status,
                 s.startedAt,

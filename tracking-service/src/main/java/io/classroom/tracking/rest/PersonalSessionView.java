@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A personal session; focus, distraction and activities are filled in when it ends. */
+/** A personal session of an application; focus, distraction and activities are filled in when it ends. */
 public record PersonalSessionView(
         UUID id,
         UUID userId,
+        String app,
         String title,
         PersonalSession.Status status,
         Instant startedAt,

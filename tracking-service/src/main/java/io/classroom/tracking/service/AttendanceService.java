@@ -6,6 +6,7 @@ import io.classroom.tracking.AttendanceOverride;
 import io.classroom.tracking.AttendanceRecord;
 import io.classroom.tracking.AttendanceStatus;
 import io.classroom.tracking.ClassSession;
+import io.classroom.tracking.ClassSessionMember;
 import io.classroom.tracking.ClassSessionState;
 import io.classroom.tracking.config.TrackingConfig;
 import io.classroom.tracking.messaging.AttendanceFinalized;
@@ -14,6 +15,7 @@ import io.classroom.tracking.messaging.Outbox;
 import io.classroom.tracking.messaging.OutboxRelay;
 import io.classroom.tracking.repository.AttendanceOverrideRepository;
 import io.classroom.tracking.repository.AttendanceRecordRepository;
+import io.classroom.tracking.repository.ClassSessionMemberRepository;
 import io.classroom.tracking.repository.ClassSessionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -22,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +37,7 @@ public class AttendanceService {
     private final ClassSessionRepository sessions;
     private final AttendanceRecordRepository records;
     private final AttendanceOverrideRepository overrides;
+    private final ClassSessionMemberRepository members;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final AttendanceEngine engine;
@@ -43,6 +47,7 @@ public class AttendanceService {
             ClassSessionRepository sessions,
             AttendanceRecordRepository records,
             AttendanceOverrideRepository overrides,
+            ClassSessionMemberRepository members,
             Outbox outbox,
             OutboxRelay relay,
             TrackingConfig config) {
@@ -50,6 +55,7 @@ public class AttendanceService {
         this.sessions = sessions;
         this.records = records;
         this.overrides = overrides;
+        this.members = members;
         this.outbox = outbox;
         this.relay = relay;
         this.engine = new AttendanceEngine(config.rules());
@@ -78,6 +84,8 @@ public class AttendanceService {
                 .toList();
         state.cameraIds = event.cameraIds() == null ? List.of() : List.copyOf(event.cameraIds());
         state.startedAt = event.startedAt().toEpochMilli();
+        state.scheduledStart =
+                event.scheduledStart() == null ? null : event.scheduledStart().toEpochMilli();
         state.plannedEnd =
                 event.plannedEnd() == null ? null : event.plannedEnd().toEpochMilli();
         state.thresholdPct = event.attendanceThreshold() == null ? 75 : event.attendanceThreshold();
@@ -87,7 +95,27 @@ public class AttendanceService {
                 .chain(() -> Panache.withTransaction(() -> sessions.findById(id)
                         .chain(existing -> existing != null
                                 ? Uni.createFrom().voidItem()
-                                : sessions.persist(summary(id, event, state)).replaceWithVoid())));
+                                : sessions.persist(summary(id, event, state))
+                                        .chain(() -> storeRoster(id, state))
+                                        .replaceWithVoid())));
+    }
+
+    /** The roster, durably: which teacher may see which student's personal sessions (pseudonyms are nobody). */
+    private Uni<Void> storeRoster(UUID sessionId, ClassSessionState state) {
+        List<ClassSessionMember> rows = new ArrayList<>();
+        for (String member : new LinkedHashSet<>(state.roster)) {
+            UUID userId = parseUuid(member);
+            if (userId != null) {
+                var row = new ClassSessionMember();
+                row.id = UUID.randomUUID();
+                row.sessionId = sessionId;
+                row.tenantId = state.tenantId;
+                row.userId = userId;
+                rows.add(row);
+            }
+        }
+        // Panache rejects persisting none
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : members.persist(rows);
     }
 
     private static ClassSession summary(UUID id, ClassSessionEvent event, ClassSessionState state) {
@@ -98,6 +126,8 @@ public class AttendanceService {
         session.className = event.className();
         session.teacherId = parseUuid(state.teacherId);
         session.startedAt = event.startedAt();
+        session.scheduledStart = event.scheduledStart();
+        session.startTrigger = event.trigger();
         session.plannedEnd = event.plannedEnd();
         session.thresholdPct = state.thresholdPct;
         session.lateGraceSeconds = state.lateGraceSeconds;
@@ -179,7 +209,11 @@ public class AttendanceService {
             record.firstSeenAt = outcome.firstSeenAt();
             record.lastSeenAt = outcome.lastSeenAt();
             record.sessionStartedAt = Instant.ofEpochMilli(session.startedAt);
+            record.sessionScheduledStart =
+                    session.scheduledStart == null ? null : Instant.ofEpochMilli(session.scheduledStart);
             record.sessionEndedAt = Instant.ofEpochMilli(end);
+            record.webcamFrames = outcome.webcamFrames();
+            record.framesWithOthers = outcome.framesWithOthers();
             result.add(record);
         }
         return result;

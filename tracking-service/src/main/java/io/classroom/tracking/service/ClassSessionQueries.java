@@ -8,6 +8,9 @@ import io.classroom.tracking.ClassSession;
 import io.classroom.tracking.ClassSessionState;
 import io.classroom.tracking.LiveSession;
 import io.classroom.tracking.LiveStudent;
+import io.classroom.tracking.PersonalLive;
+import io.classroom.tracking.PersonalProgress;
+import io.classroom.tracking.PersonalSession;
 import io.classroom.tracking.error.Problems;
 import io.classroom.tracking.repository.AttendanceOverrideRepository;
 import io.classroom.tracking.repository.AttendanceRecordRepository;
@@ -98,9 +101,12 @@ public class ClassSessionQueries {
                     state.classId,
                     state.endedAt == null ? "ACTIVE" : "ENDED",
                     Instant.ofEpochMilli(state.startedAt),
+                    session.scheduledStart,
+                    session.startTrigger,
                     state.endedAt == null ? null : Instant.ofEpochMilli(state.endedAt),
                     state.lastFrameAt == null ? null : Instant.ofEpochMilli(state.lastFrameAt),
                     state.frames,
+                    state.webcamFrames,
                     outageMs / 1000,
                     outages,
                     state.unknownFaceObservations,
@@ -143,6 +149,9 @@ public class ClassSessionQueries {
             record.firstSeenAt = outcome.firstSeenAt();
             record.lastSeenAt = outcome.lastSeenAt();
             record.sessionStartedAt = session.startedAt;
+            record.sessionScheduledStart = session.scheduledStart;
+            record.webcamFrames = outcome.webcamFrames();
+            record.framesWithOthers = outcome.framesWithOthers();
             provisional.add(record);
         }
         return provisional;
@@ -189,8 +198,8 @@ public class ClassSessionQueries {
 
     /**
      * The first message of a live-feed subscription: a class session's live state for its teacher or an admin of its
-     * tenant, a personal session's latest sample for its owner or an admin of its tenant; null for anyone else (or
-     * an unknown session, or another tenant's).
+     * tenant, a personal session's live view for its owner or an admin of its tenant; null for anyone else (or an
+     * unknown session, or another tenant's).
      */
     public Uni<LiveFeed.LiveMessage> liveSnapshot(Caller caller, UUID id) {
         return sessions.findInTenant(caller.tenantId(), id).chain(classSession -> {
@@ -207,17 +216,40 @@ public class ClassSessionQueries {
                 if (personal == null || !(caller.isAdmin() || personal.userId.equals(caller.userId()))) {
                     return Uni.createFrom().nullItem();
                 }
-                return store.lastSample(id.toString())
-                        .map(sample -> LiveFeed.LiveMessage.snapshot(
-                                id.toString(),
-                                List.of(new LiveStudent(
-                                        personal.userId.toString(),
-                                        sample != null && sample.face(),
-                                        sample != null && sample.attentive(),
-                                        0,
-                                        AttendanceStatus.PENDING,
-                                        sample == null ? null : Instant.ofEpochMilli(sample.t())))));
+                return personalSnapshot(personal);
             });
         });
+    }
+
+    /** A personal session's live view: from its live state while it runs, from its report once ended. */
+    private Uni<LiveFeed.LiveMessage> personalSnapshot(PersonalSession personal) {
+        String id = personal.id.toString();
+        if (personal.status == PersonalSession.Status.ENDED) {
+            return Uni.createFrom()
+                    .item(LiveFeed.LiveMessage.snapshot(
+                            id,
+                            List.of(owner(personal, null)),
+                            PersonalLive.ended(personal.focusSeconds, personal.distractionSeconds)));
+        }
+        return store.personalState(id).map(state -> {
+            var view = state == null
+                    ? PersonalLive.of(personal.status.name(), List.of(), null, new PersonalProgress(), null)
+                    : PersonalLive.of(personal.status.name(), state.recent(), state.reported(), state.progress(), null);
+            return LiveFeed.LiveMessage.snapshot(id, List.of(owner(personal, view)), view);
+        });
+    }
+
+    /** The owner's entry of a personal session's live feed (as a class session's student entry). */
+    private static LiveStudent owner(PersonalSession personal, PersonalLive view) {
+        return new LiveStudent(
+                personal.userId.toString(),
+                view != null && view.faceFound(),
+                view != null && view.attentive(),
+                0,
+                AttendanceStatus.PENDING,
+                view == null ? null : view.capturedAt(),
+                view == null ? null : view.gazeDirection(),
+                List.of(),
+                0);
     }
 }

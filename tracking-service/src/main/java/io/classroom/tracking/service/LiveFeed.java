@@ -3,6 +3,7 @@ package io.classroom.tracking.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.tracking.LiveStudent;
+import io.classroom.tracking.PersonalLive;
 import io.classroom.tracking.config.TrackingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -31,23 +32,32 @@ public class LiveFeed {
     private static final String CHANNEL_PREFIX = "tracking:live:";
 
     /**
-     * A delta or snapshot as sent to subscribers; a delta carries the W3C trace context of the latest frame in it, so
-     * a client can join the trace of the frame it shows (capture → vision → tracking → here).
+     * A delta or snapshot as sent to subscribers: per student of a class session (attentive, gaze direction, flags,
+     * ...), and for a personal session also {@code personal} (current activity, face found, gaze, attentive, focus
+     * share so far; null for class sessions). A delta carries the W3C trace context of the latest frame in it, so a
+     * client can join the trace of the frame it shows (capture → vision → tracking → here).
      */
-    public record LiveMessage(String type, String sessionId, List<LiveStudent> students, String traceparent) {
+    public record LiveMessage(
+            String type, String sessionId, List<LiveStudent> students, PersonalLive personal, String traceparent) {
 
         public static LiveMessage snapshot(String sessionId, List<LiveStudent> students) {
-            return new LiveMessage("snapshot", sessionId, students, null);
+            return new LiveMessage("snapshot", sessionId, students, null, null);
+        }
+
+        public static LiveMessage snapshot(String sessionId, List<LiveStudent> students, PersonalLive personal) {
+            return new LiveMessage("snapshot", sessionId, students, personal, null);
         }
     }
 
     /** What travels over Redis pub/sub between replicas. */
-    record Change(List<LiveStudent> students, String traceparent) {}
+    record Change(List<LiveStudent> students, PersonalLive personal, String traceparent) {}
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
     private final Map<String, Set<WebSocketConnection>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LiveStudent>> pending = new ConcurrentHashMap<>();
+    /** The latest personal-session view of each session with a delta due. */
+    private final Map<String, PersonalLive> pendingPersonal = new ConcurrentHashMap<>();
     /** The trace context of the latest change of each session with a delta due. */
     private final Map<String, String> pendingTrace = new ConcurrentHashMap<>();
     /** Sessions with a delta due (sent now or by a timer), and when each session's last delta went out. */
@@ -84,6 +94,9 @@ public class LiveFeed {
             pending.compute(sessionId, (id, latest) -> {
                 Map<String, LiveStudent> merged = latest == null ? new LinkedHashMap<>() : latest;
                 change.students().forEach(student -> merged.put(student.userId(), student));
+                if (change.personal() != null) {
+                    pendingPersonal.put(sessionId, change.personal());
+                }
                 if (change.traceparent() != null) {
                     pendingTrace.put(sessionId, change.traceparent());
                 }
@@ -95,13 +108,16 @@ public class LiveFeed {
         }
     }
 
-    /** Announces changed students of a session to every replica, with the trace of the frame that changed them. */
-    public Uni<Void> publish(String sessionId, List<LiveStudent> students, String traceparent) {
-        if (students.isEmpty()) {
+    /**
+     * Announces changed students of a session (and a personal session's view, may be null) to every replica, with the
+     * trace of the frame that changed them.
+     */
+    public Uni<Void> publish(String sessionId, List<LiveStudent> students, PersonalLive personal, String traceparent) {
+        if (students.isEmpty() && personal == null) {
             return Uni.createFrom().voidItem();
         }
         try {
-            var change = new Change(students, traceparent);
+            var change = new Change(students, personal, traceparent);
             return redis.pubsub(String.class).publish(CHANNEL_PREFIX + sessionId, json.writeValueAsString(change));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
@@ -121,6 +137,7 @@ public class LiveFeed {
         });
         if (!subscribers.containsKey(sessionId)) {
             pending.remove(sessionId);
+            pendingPersonal.remove(sessionId);
             pendingTrace.remove(sessionId);
             lastSent.remove(sessionId);
         }
@@ -141,13 +158,14 @@ public class LiveFeed {
     private void flush(String sessionId) {
         due.remove(sessionId);
         Map<String, LiveStudent> latest = pending.remove(sessionId);
+        PersonalLive personal = pendingPersonal.remove(sessionId);
         String traceparent = pendingTrace.remove(sessionId);
         Set<WebSocketConnection> connections = subscribers.get(sessionId);
-        if (latest == null || latest.isEmpty() || connections == null) {
+        if (latest == null || (latest.isEmpty() && personal == null) || connections == null) {
             return;
         }
         lastSent.put(sessionId, System.currentTimeMillis());
-        var delta = new LiveMessage("delta", sessionId, List.copyOf(latest.values()), traceparent);
+        var delta = new LiveMessage("delta", sessionId, List.copyOf(latest.values()), personal, traceparent);
         for (WebSocketConnection connection : connections) {
             if (connection.isOpen()) {
                 connection.sendText(delta).subscribe().with(ok -> {}, e -> Log.debugf("Live send failed: %s", e));

@@ -2,11 +2,16 @@ package io.classroom.tracking.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroom.tracking.ActivityInference;
 import io.classroom.tracking.AttendanceEngine;
 import io.classroom.tracking.ClassSessionState;
 import io.classroom.tracking.FaceSighting;
+import io.classroom.tracking.PersonalLive;
+import io.classroom.tracking.PersonalProgress;
+import io.classroom.tracking.PersonalReport;
 import io.classroom.tracking.StudentAccumulator;
 import io.classroom.tracking.TimelineSample;
+import io.classroom.tracking.WebcamSighting;
 import io.classroom.tracking.config.TrackingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -25,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -65,7 +72,11 @@ public class LiveStateStore {
     public enum Outcome {
         APPLIED,
         DUPLICATE,
-        UNKNOWN_SESSION
+        UNKNOWN_SESSION,
+        /** It counts for nothing: outside the session, or a webcam of someone not on the roster. Nothing changed. */
+        NOT_APPLICABLE,
+        /** A personal session's frame taken while it was paused: ignored. */
+        PAUSED
     }
 
     /** The result of a frame: its outcome and, when applied, the session and the students it changed. */
@@ -112,23 +123,40 @@ public class LiveStateStore {
         return new Snapshot(read(fields.get(SESSION_FIELD), ClassSessionState.class), students);
     }
 
-    /** Applies a frame to a class session exactly once. */
+    /** Applies a room-camera frame to a class session exactly once. */
     public Uni<FrameResult> applyFrame(
             AttendanceEngine engine, String sessionId, String frameId, long capturedAt, List<FaceSighting> faces) {
-        return applyFrame(engine, sessionId, frameId, capturedAt, faces, 1);
+        return applyFrame(
+                sessionId,
+                frameId,
+                fieldsOf(faces),
+                (session, students) -> engine.apply(session, students, capturedAt, faces),
+                1);
+    }
+
+    /** Applies a student's own webcam frame to a class session exactly once (it concerns its owner only). */
+    public Uni<FrameResult> applyWebcamFrame(
+            AttendanceEngine engine, String sessionId, String frameId, long capturedAt, WebcamSighting frame) {
+        String[] fields = frame.ownerId() == null || SESSION_FIELD.equals(frame.ownerId())
+                ? new String[] {SESSION_FIELD}
+                : new String[] {SESSION_FIELD, frame.ownerId()};
+        return applyFrame(
+                sessionId,
+                frameId,
+                fields,
+                (session, students) -> engine.applyWebcam(session, students, capturedAt, frame),
+                1);
     }
 
     private Uni<FrameResult> applyFrame(
-            AttendanceEngine engine,
             String sessionId,
             String frameId,
-            long capturedAt,
-            List<FaceSighting> faces,
+            String[] fields,
+            BiFunction<ClassSessionState, Map<String, StudentAccumulator>, AttendanceEngine.Applied> rules,
             int attempt) {
         String key = classKey(sessionId);
         String frames = framesKey(sessionId);
         String processed = processedId(frameId);
-        String[] fields = fieldsOf(faces);
         return redis.withTransaction(
                         ds -> ds.set(String.class)
                                 .sismember(frames, processed)
@@ -136,7 +164,7 @@ public class LiveStateStore {
                                         ? Uni.createFrom().item(new FrameResult(Outcome.DUPLICATE, null, Map.of()))
                                         : ds.hash(String.class)
                                                 .hmget(key, fields)
-                                                .map(stored -> compute(engine, stored, capturedAt, faces))),
+                                                .map(stored -> compute(stored, rules))),
                         (result, tx) -> {
                             if (result.outcome() != Outcome.APPLIED) {
                                 return Uni.createFrom().voidItem();
@@ -167,7 +195,7 @@ public class LiveStateStore {
                             .onItem()
                             .delayIt()
                             .by(Duration.ofMillis(ThreadLocalRandom.current().nextLong(1, 2L + attempt)))
-                            .chain(() -> applyFrame(engine, sessionId, frameId, capturedAt, faces, attempt + 1));
+                            .chain(() -> applyFrame(sessionId, frameId, fields, rules, attempt + 1));
                 });
     }
 
@@ -183,7 +211,8 @@ public class LiveStateStore {
     }
 
     private FrameResult compute(
-            AttendanceEngine engine, Map<String, String> stored, long capturedAt, List<FaceSighting> faces) {
+            Map<String, String> stored,
+            BiFunction<ClassSessionState, Map<String, StudentAccumulator>, AttendanceEngine.Applied> rules) {
         String sessionJson = stored.get(SESSION_FIELD);
         if (sessionJson == null) {
             return new FrameResult(Outcome.UNKNOWN_SESSION, null, Map.of());
@@ -195,9 +224,12 @@ public class LiveStateStore {
                 students.put(field, read(value, StudentAccumulator.class));
             }
         });
-        Set<String> changed = engine.apply(session, students, capturedAt, faces);
+        AttendanceEngine.Applied applied = rules.apply(session, students);
+        if (!applied.counted()) {
+            return new FrameResult(Outcome.NOT_APPLICABLE, session, Map.of());
+        }
         Map<String, StudentAccumulator> changedStudents = new LinkedHashMap<>();
-        changed.forEach(userId -> changedStudents.put(userId, students.get(userId)));
+        applied.changed().forEach(userId -> changedStudents.put(userId, students.get(userId)));
         return new FrameResult(Outcome.APPLIED, session, changedStudents);
     }
 
@@ -387,40 +419,177 @@ public class LiveStateStore {
         });
     }
 
-    /** Registers a personal session so its webcam frames are kept for the focus/activity timeline. */
-    public Uni<Void> createPersonalSession(String sessionId, String tenantId, String ownerId) {
+    /** A personal session's frame: its outcome and, when applied or ignored as paused, what its live feed shows. */
+    public record PersonalResult(Outcome outcome, PersonalLive live) {}
+
+    /** What a running personal session's live feed is made of (see {@link PersonalLive#of}). */
+    public record PersonalState(
+            String status, List<TimelineSample> recent, PersonalReport.Reported reported, PersonalProgress progress) {}
+
+    /** How many of the latest samples the current activity is inferred from (at most a few seconds of them). */
+    private static final int RECENT_SAMPLES = 64;
+
+    /**
+     * Registers (or updates) a personal session, so its webcam frames are kept for the focus/activity timeline: its
+     * tenant, owner and start, its pauses (frames taken in one are ignored) and its status. Written after each
+     * change of the session, so a frame's transaction (which watches this hash) always sees the latest pauses.
+     */
+    public Uni<Void> savePersonalSession(
+            String sessionId,
+            String tenantId,
+            String ownerId,
+            long startedAt,
+            List<PersonalReport.Span> pauses,
+            String status) {
         String key = personalKey(sessionId);
         return redis.hash(String.class)
-                .hset(key, Map.of("tenant", tenantId, "owner", ownerId))
+                .hset(
+                        key,
+                        Map.of(
+                                "tenant", tenantId,
+                                "owner", ownerId,
+                                "startedAt", Long.toString(startedAt),
+                                "pauses", write(pauses),
+                                "status", status))
                 .chain(() ->
                         redis.key().pexpire(key, config.processedFramesTtl().toMillis()))
                 .replaceWithVoid();
     }
 
-    /** Appends the owner's sample of a webcam frame to a personal session's timeline, once per frame id. */
-    public Uni<Outcome> appendSample(String sessionId, String frameId, String userId, TimelineSample sample) {
+    /** The latest activity the owner reported (the live feed's current activity from then on). */
+    public Uni<Void> saveReportedActivity(String sessionId, PersonalReport.Reported latest) {
+        String key = personalKey(sessionId);
+        return redis.key()
+                .exists(key)
+                .chain(exists -> !exists
+                        ? Uni.createFrom().voidItem()
+                        : redis.hash(String.class)
+                                .hset(key, "reported", write(latest))
+                                .replaceWithVoid());
+    }
+
+    /**
+     * Appends the owner's sample of a webcam frame to a personal session's timeline, once per frame id, and updates
+     * the focus so far. A frame of another tenant or user is not this session's; one taken before the start is not
+     * applicable, one taken while paused is ignored ({@link Outcome#PAUSED}, said on the live feed).
+     */
+    public Uni<PersonalResult> appendSample(
+            String sessionId, String frameId, String tenantId, String userId, TimelineSample sample) {
         String meta = personalKey(sessionId);
         String frames = framesKey(sessionId);
+        String timeline = timelineKey(sessionId);
         String processed = processedId(frameId);
+        long gapMs = config.gapTolerance().toMillis();
         return redis.withTransaction(
-                        ds -> ds.hash(String.class).hget(meta, "owner").chain(owner -> {
-                            if (owner == null || (userId != null && !owner.equals(userId))) {
-                                return Uni.createFrom().item(Outcome.UNKNOWN_SESSION);
+                        ds -> ds.hash(String.class).hgetall(meta).chain(fields -> {
+                            if (fields == null
+                                    || fields.get("owner") == null
+                                    || !fields.get("owner").equals(userId)
+                                    || !tenantId.equals(fields.get("tenant"))) {
+                                return Uni.createFrom().item(new PersonalStep(Outcome.UNKNOWN_SESSION, null, null));
                             }
+                            String startedAt = fields.get("startedAt");
+                            if (startedAt != null && sample.t() < Long.parseLong(startedAt)) {
+                                return Uni.createFrom().item(new PersonalStep(Outcome.NOT_APPLICABLE, null, null));
+                            }
+                            List<PersonalReport.Span> pauses = pauses(fields);
+                            boolean paused = PersonalReport.paused(sample.t(), pauses);
                             return ds.set(String.class)
                                     .sismember(frames, processed)
-                                    .map(seen -> seen ? Outcome.DUPLICATE : Outcome.APPLIED);
+                                    .chain(seen -> seen
+                                            ? Uni.createFrom().item(new PersonalStep(Outcome.DUPLICATE, null, null))
+                                            : ds.list(String.class)
+                                                    .lrange(timeline, -RECENT_SAMPLES, -1)
+                                                    .map(items -> {
+                                                        var state = state(fields, items);
+                                                        if (paused) {
+                                                            return new PersonalStep(
+                                                                    Outcome.PAUSED,
+                                                                    state.progress(),
+                                                                    live(state, PersonalLive.IGNORED_PAUSED));
+                                                        }
+                                                        state.progress().add(sample, gapMs, pauses);
+                                                        List<TimelineSample> recent = new ArrayList<>(state.recent());
+                                                        recent.add(sample);
+                                                        recent.removeIf(
+                                                                s -> s.t() < sample.t() - ActivityInference.WINDOW_MS
+                                                                        || s.t() > sample.t());
+                                                        recent.sort(Comparator.comparingLong(TimelineSample::t));
+                                                        var next = new PersonalState(
+                                                                state.status(),
+                                                                recent,
+                                                                state.reported(),
+                                                                state.progress());
+                                                        return new PersonalStep(
+                                                                Outcome.APPLIED, state.progress(), live(next, null));
+                                                    }));
                         }),
-                        (outcome, tx) -> outcome != Outcome.APPLIED
+                        (step, tx) -> step.outcome() != Outcome.APPLIED
                                 ? Uni.createFrom().voidItem()
                                 : tx.list(String.class)
-                                        .rpush(timelineKey(sessionId), write(sample))
+                                        .rpush(timeline, write(sample))
                                         .chain(() -> tx.set(String.class).sadd(frames, processed))
+                                        .chain(() ->
+                                                tx.hash(String.class).hset(meta, "progress", write(step.progress())))
                                         .chain(() -> expireAll(tx, sessionId)),
+                        meta,
                         frames)
                 .chain(tx -> tx.discarded()
-                        ? appendSample(sessionId, frameId, userId, sample)
-                        : Uni.createFrom().item(tx.getPreTransactionResult()));
+                        ? appendSample(sessionId, frameId, tenantId, userId, sample)
+                        : Uni.createFrom()
+                                .item(new PersonalResult(
+                                        tx.getPreTransactionResult().outcome(),
+                                        tx.getPreTransactionResult().live())));
+    }
+
+    /** The outcome of a personal frame's reads, and what its transaction writes. */
+    private record PersonalStep(Outcome outcome, PersonalProgress progress, PersonalLive live) {}
+
+    private static PersonalLive live(PersonalState state, String ignored) {
+        return PersonalLive.of(state.status(), state.recent(), state.reported(), state.progress(), ignored);
+    }
+
+    /** A personal session's live state (null when it has none: unknown, ended, or its keys expired). */
+    public Uni<PersonalState> personalState(String sessionId) {
+        return redis.hash(String.class).hgetall(personalKey(sessionId)).chain(fields -> {
+            if (fields == null || fields.get("owner") == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return redis.list(String.class)
+                    .lrange(timelineKey(sessionId), -RECENT_SAMPLES, -1)
+                    .map(items -> {
+                        var state = state(fields, items);
+                        if (state.recent().isEmpty()) {
+                            return state;
+                        }
+                        long latest =
+                                state.recent().get(state.recent().size() - 1).t();
+                        List<TimelineSample> recent = state.recent().stream()
+                                .filter(s -> s.t() >= latest - ActivityInference.WINDOW_MS)
+                                .toList();
+                        return new PersonalState(state.status(), recent, state.reported(), state.progress());
+                    });
+        });
+    }
+
+    private PersonalState state(Map<String, String> fields, List<String> items) {
+        List<TimelineSample> recent = new ArrayList<>();
+        for (String item : items) {
+            recent.add(read(item, TimelineSample.class));
+        }
+        recent.sort(Comparator.comparingLong(TimelineSample::t));
+        String progress = fields.get("progress");
+        String reported = fields.get("reported");
+        return new PersonalState(
+                fields.getOrDefault("status", "ACTIVE"),
+                recent,
+                reported == null ? null : read(reported, PersonalReport.Reported.class),
+                progress == null ? new PersonalProgress() : read(progress, PersonalProgress.class));
+    }
+
+    private List<PersonalReport.Span> pauses(Map<String, String> fields) {
+        String pauses = fields.get("pauses");
+        return pauses == null ? List.of() : List.of(read(pauses, PersonalReport.Span[].class));
     }
 
     /** A personal session's live keys live as long as processed frame ids after its latest frame. */
@@ -438,13 +607,6 @@ public class LiveStateStore {
                 .map(items -> items.stream()
                         .map(item -> read(item, TimelineSample.class))
                         .toList());
-    }
-
-    /** The latest webcam sample of a personal session, or null. */
-    public Uni<TimelineSample> lastSample(String sessionId) {
-        return redis.list(String.class)
-                .lindex(timelineKey(sessionId), -1)
-                .map(item -> item == null ? null : read(item, TimelineSample.class));
     }
 
     /** Forgets a personal session's live data once its report is stored. */

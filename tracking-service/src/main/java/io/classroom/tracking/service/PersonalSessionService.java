@@ -10,6 +10,7 @@ import io.classroom.tracking.error.Problems;
 import io.classroom.tracking.messaging.Outbox;
 import io.classroom.tracking.messaging.OutboxRelay;
 import io.classroom.tracking.messaging.PersonalSessionEvent;
+import io.classroom.tracking.repository.ClassSessionMemberRepository;
 import io.classroom.tracking.repository.PersonalSessionRepository;
 import io.classroom.tracking.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.NotAuthorizedException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +35,7 @@ public class PersonalSessionService {
     private static final TypeReference<Map<String, Long>> ACTIVITIES = new TypeReference<>() {};
 
     private final PersonalSessionRepository sessions;
+    private final ClassSessionMemberRepository members;
     private final LiveStateStore store;
     private final Outbox outbox;
     private final OutboxRelay relay;
@@ -41,12 +44,14 @@ public class PersonalSessionService {
 
     public PersonalSessionService(
             PersonalSessionRepository sessions,
+            ClassSessionMemberRepository members,
             LiveStateStore store,
             Outbox outbox,
             OutboxRelay relay,
             ObjectMapper json,
             TrackingConfig config) {
         this.sessions = sessions;
+        this.members = members;
         this.store = store;
         this.outbox = outbox;
         this.relay = relay;
@@ -54,21 +59,25 @@ public class PersonalSessionService {
         this.config = config;
     }
 
-    /** Starts a session of the caller; a user deleted while their access token still lives may not (401). */
-    public Uni<PersonalSession> start(Caller caller, String title, Instant startedAt) {
+    /**
+     * Starts a session of the caller for an application ({@code app}, validated by the caller's layer); a user deleted
+     * while their access token still lives may not (401).
+     */
+    public Uni<PersonalSession> start(Caller caller, String app, String title, Instant startedAt) {
         return store.isDeleted(caller.tenantId(), caller.userId().toString()).chain(deleted -> {
             if (deleted) {
                 return Uni.createFrom().failure(new NotAuthorizedException("The account no longer exists", "Bearer"));
             }
-            return create(caller, title, startedAt);
+            return create(caller, app, title, startedAt);
         });
     }
 
-    private Uni<PersonalSession> create(Caller caller, String title, Instant startedAt) {
+    private Uni<PersonalSession> create(Caller caller, String app, String title, Instant startedAt) {
         var session = new PersonalSession();
         session.id = UUID.randomUUID();
         session.tenantId = caller.tenantId();
         session.userId = caller.userId();
+        session.app = app;
         session.title = title;
         session.status = PersonalSession.Status.ACTIVE;
         session.startedAt = startedAt;
@@ -78,8 +87,18 @@ public class PersonalSessionService {
         return Panache.withTransaction(() -> sessions.persist(session)
                         .call(() -> announce(PersonalSessionEvent.Started.of(session, startedAt))))
                 .invoke(relay::relaySoon)
-                .call(() -> store.createPersonalSession(
-                        session.id.toString(), session.tenantId, session.userId.toString()));
+                .call(() -> live(session));
+    }
+
+    /** Tells the live state the session's start, pauses and status, so frames taken while paused are ignored. */
+    private Uni<Void> live(PersonalSession session) {
+        return store.savePersonalSession(
+                session.id.toString(),
+                session.tenantId,
+                session.userId.toString(),
+                session.startedAt.toEpochMilli(),
+                pauses(session),
+                session.status.name());
     }
 
     /**
@@ -116,7 +135,8 @@ public class PersonalSessionService {
                             session.lastTransitionAt = at;
                         })
                         .call(session -> announce(PersonalSessionEvent.Paused.of(session, at))))
-                .invoke(relay::relaySoon);
+                .invoke(relay::relaySoon)
+                .call(this::live);
     }
 
     public Uni<PersonalSession> resume(Caller caller, UUID id, Instant at) {
@@ -129,7 +149,8 @@ public class PersonalSessionService {
                             session.lastTransitionAt = at;
                         })
                         .call(session -> announce(PersonalSessionEvent.Resumed.of(session, at))))
-                .invoke(relay::relaySoon);
+                .invoke(relay::relaySoon)
+                .call(this::live);
     }
 
     public Uni<PersonalSession> end(Caller caller, UUID id, Instant at) {
@@ -166,33 +187,59 @@ public class PersonalSessionService {
                 .call(session -> store.dropPersonalSession(session.id.toString()));
     }
 
-    /** Appends client-reported activity changes; each must fall inside the session. */
+    /**
+     * Appends client-reported activity changes; each must fall inside the session. The latest becomes the live feed's
+     * current activity.
+     */
     public Uni<PersonalSession> reportActivities(Caller caller, UUID id, List<PersonalReport.Reported> changes) {
         return Panache.withTransaction(() -> owned(caller, id).invoke(session -> {
-            if (session.status == PersonalSession.Status.ENDED) {
-                throw Problems.conflict("Personal session " + id + " has already ended");
-            }
-            for (int i = 0; i < changes.size(); i++) {
-                if (changes.get(i).at() < session.startedAt.toEpochMilli()) {
-                    throw Problems.badRequest("activities[" + i + "].at is before the session started");
-                }
-            }
-            var all = reported(session);
-            all.addAll(changes);
-            session.reportedJson = write(all);
-        }));
+                    if (session.status == PersonalSession.Status.ENDED) {
+                        throw Problems.conflict("Personal session " + id + " has already ended");
+                    }
+                    for (int i = 0; i < changes.size(); i++) {
+                        if (changes.get(i).at() < session.startedAt.toEpochMilli()) {
+                            throw Problems.badRequest("activities[" + i + "].at is before the session started");
+                        }
+                    }
+                    var all = reported(session);
+                    all.addAll(changes);
+                    session.reportedJson = write(all);
+                }))
+                .call(session -> store.saveReportedActivity(
+                        session.id.toString(),
+                        reported(session).stream()
+                                .max(Comparator.comparingLong(PersonalReport.Reported::at))
+                                .orElseThrow()));
     }
 
-    public Uni<List<PersonalSession>> mine(Caller caller) {
-        return sessions.listByOwner(caller.tenantId(), caller.userId());
+    /**
+     * A user's personal sessions of one application, newest first: the caller's own (no {@code userId}, or their
+     * own); any user's of the tenant for an admin; a student's for a teacher who taught a class session with that
+     * student on its roster (tracking's durable rosters, {@link ClassSessionMemberRepository}), else not found
+     * (404: whether the student exists does not leak). Students may list only their own (403).
+     */
+    public Uni<List<PersonalSession>> ofUser(Caller caller, UUID userId, String app) {
+        if (userId == null || userId.equals(caller.userId()) || caller.isAdmin()) {
+            UUID owner = userId == null ? caller.userId() : userId;
+            return sessions.listByOwner(caller.tenantId(), owner, app);
+        }
+        if (!caller.isTeacherOrAdmin()) {
+            return Uni.createFrom().failure(Problems.forbidden("Students may list only their own personal sessions"));
+        }
+        return members.taughtBy(caller.tenantId(), userId, caller.userId())
+                .chain(taught -> taught
+                        ? sessions.listByOwner(caller.tenantId(), userId, app)
+                        : Uni.createFrom()
+                                .failure(Problems.notFound(
+                                        "User " + userId + " (a student on a roster of the caller's)")));
     }
 
-    /** Every personal session of the caller's tenant: admins only (a tenant-wide listing). */
-    public Uni<List<PersonalSession>> tenant(Caller caller) {
+    /** Every personal session of one application of the caller's tenant: admins only (a tenant-wide listing). */
+    public Uni<List<PersonalSession>> tenant(Caller caller, String app) {
         if (!caller.isAdmin()) {
             return Uni.createFrom().failure(Problems.forbidden("Only admins may list the tenant's personal sessions"));
         }
-        return sessions.listByTenant(caller.tenantId());
+        return sessions.listByTenant(caller.tenantId(), app);
     }
 
     /** Active seconds so far (stored once ended). */

@@ -2,6 +2,7 @@ package io.classroom.tracking.service;
 
 import io.classroom.tracking.repository.AttendanceOverrideRepository;
 import io.classroom.tracking.repository.AttendanceRecordRepository;
+import io.classroom.tracking.repository.ClassSessionMemberRepository;
 import io.classroom.tracking.repository.ClassSessionRepository;
 import io.classroom.tracking.repository.OutboxRepository;
 import io.classroom.tracking.repository.PersonalSessionRepository;
@@ -14,8 +15,9 @@ import java.util.UUID;
  * Erases a deleted user ({@code UserDeleted}) from every store of this service, so that nothing names them any more:
  * the live state in Redis first (a tombstone keeps late events of running sessions from bringing them back, then
  * pseudonyms replace them), then, in one transaction, attendance and overrides are anonymised (numbers kept, links
- * and free-text reasons about them dropped), class sessions forget them as teacher, their personal sessions are
- * deleted, and events naming them that still wait in the outbox are dropped. Idempotent: a redelivered deletion
+ * and free-text reasons about them dropped), class sessions forget them as teacher, they leave the stored rosters,
+ * their personal sessions (of every application) are deleted, and events naming them that still wait in the outbox
+ * are dropped. Idempotent: a redelivered deletion
  * finds nothing left to change.
  */
 @ApplicationScoped
@@ -25,6 +27,7 @@ public class UserErasure {
     private final AttendanceRecordRepository records;
     private final AttendanceOverrideRepository overrides;
     private final ClassSessionRepository sessions;
+    private final ClassSessionMemberRepository members;
     private final PersonalSessionRepository personalSessions;
     private final OutboxRepository outbox;
 
@@ -33,12 +36,14 @@ public class UserErasure {
             AttendanceRecordRepository records,
             AttendanceOverrideRepository overrides,
             ClassSessionRepository sessions,
+            ClassSessionMemberRepository members,
             PersonalSessionRepository personalSessions,
             OutboxRepository outbox) {
         this.store = store;
         this.records = records;
         this.overrides = overrides;
         this.sessions = sessions;
+        this.members = members;
         this.personalSessions = personalSessions;
         this.outbox = outbox;
     }
@@ -48,6 +53,7 @@ public class UserErasure {
                 .chain(() -> Panache.withTransaction(() -> records.anonymise(tenantId, userId)
                         .chain(() -> overrides.anonymise(tenantId, userId))
                         .chain(() -> sessions.forgetTeacher(tenantId, userId))
+                        .chain(() -> members.deleteByUser(tenantId, userId))
                         .chain(() -> personalSessions.deleteByOwner(tenantId, userId))
                         .chain(() -> outbox.dropMentioning(userId))))
                 .replaceWithVoid();

@@ -122,6 +122,8 @@ class StoreFailureTest {
                 List.of(UUID.randomUUID().toString()),
                 List.of(),
                 start,
+                null,
+                null,
                 start.plusSeconds(3600),
                 75.0,
                 300L,
@@ -152,7 +154,7 @@ class StoreFailureTest {
         volatile boolean dataError;
 
         FlakyAttendance(TrackingConfig config) {
-            super(null, null, null, null, null, null, config);
+            super(null, null, null, null, null, null, null, config);
         }
 
         @Override

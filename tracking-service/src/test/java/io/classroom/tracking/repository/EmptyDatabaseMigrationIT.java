@@ -50,7 +50,7 @@ class EmptyDatabaseMigrationIT {
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(flyway.info().applied())
                 .extracting(m -> m.getVersion().getVersion())
-                .containsExactly("1", "2");
+                .containsExactly("1", "2", "3");
 
         String token = TestTokens.token(TestTokens.newTenant(), UUID.randomUUID(), "STUDENT");
         String id = given().auth()

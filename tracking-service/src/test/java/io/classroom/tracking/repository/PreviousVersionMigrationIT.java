@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class PreviousVersionMigrationIT {
     }
 
     private static final String STUDENT = "3f1c2a9e-5b7d-4c2e-9a61-0d2b8e4f7a10";
+    private static final String TEACHER = "b9e8d7c6-b5a4-4938-8271-605f4e3d2c1b";
 
     /** Only what happens during the test: not the whole history of the shared topics again. */
     static final Map<String, String> LATEST_ONLY = Map.of(
@@ -67,7 +69,7 @@ class PreviousVersionMigrationIT {
     @Test
     void migratesKeepingTheDataAndPublishesWhatWasPending() {
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("2");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("3");
 
         // the tenant of the seeded data is the schema's name
         given().auth()
@@ -78,6 +80,28 @@ class PreviousVersionMigrationIT {
                 .body("", hasSize(1))
                 .body("[0].presentSeconds", equalTo(2600))
                 .body("[0].status", equalTo("PRESENT"));
+
+        // sessions from before applications belong to the web client; the ended session's roster came from its records
+        given().auth()
+                .oauth2(TestTokens.token(schema, STUDENT, "STUDENT"))
+                .get("/api/tracking/personal-sessions")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].app", equalTo("classroom-web"));
+        given().auth()
+                .oauth2(TestTokens.token(schema, TEACHER, "TEACHER"))
+                .queryParam("userId", STUDENT)
+                .get("/api/tracking/personal-sessions")
+                .then()
+                .statusCode(200)
+                .body("[0].title", equalTo("Homework"));
+        given().auth()
+                .oauth2(TestTokens.token(schema, UUID.randomUUID(), "TEACHER"))
+                .queryParam("userId", STUDENT)
+                .get("/api/tracking/personal-sessions")
+                .then()
+                .statusCode(404);
 
         try (var companion = new KafkaCompanion(kafka)) {
             var published = companion

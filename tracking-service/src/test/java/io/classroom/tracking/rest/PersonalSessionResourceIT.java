@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.classroom.testing.EventSchemas;
 import io.classroom.tracking.TestSupport;
@@ -227,5 +228,123 @@ class PersonalSessionResourceIT {
                 .then()
                 .statusCode(200)
                 .body("id", not(hasItem(id)));
+    }
+
+    @Test
+    void framesTakenWhilePausedAreIgnoredAndTheReportFollowsTheFramesSent() {
+        Instant t0 = Instant.parse("2026-01-03T09:00:00Z");
+        String id = start("{\"startedAt\":\"" + t0 + "\"}");
+        post(id, "pause", "{\"at\":\"2026-01-03T09:01:00\"}").statusCode(200);
+        post(id, "resume", "{\"at\":\"2026-01-03T09:02:00Z\"}").statusCode(200);
+
+        // attentive for a minute, looking away for the minute of the pause (ignored), attentive for another minute
+        List<ProducerRecord<String, String>> frames = new ArrayList<>();
+        for (int sec = 0; sec < 180; sec++) {
+            boolean paused = sec >= 60 && sec < 120;
+            frames.add(new ProducerRecord<>(
+                    "vision.observations.v1",
+                    "webcam:" + student,
+                    frame(
+                            tenant,
+                            "webcam:" + student,
+                            UUID.fromString(id),
+                            student,
+                            t0.plusSeconds(sec),
+                            paused ? List.of() : List.of(new Face(student, true, 1, -2, 0.5)))));
+        }
+        try (var kafka = new KafkaCompanion(KAFKA)) {
+            produceAll(kafka, frames);
+        }
+        // frames of one webcam are applied in order: once the last is in, the paused ones were refused
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> redis.list(String.class).lrange("tracking:timeline:" + id, -1, -1).stream()
+                        .anyMatch(last ->
+                                last.contains(Long.toString(t0.plusSeconds(179).toEpochMilli()))));
+        assertThat(redis.list(String.class).llen("tracking:timeline:" + id)).isEqualTo(120);
+
+        post(id, "end", "{\"at\":\"2026-01-03T09:03:00Z\"}")
+                .statusCode(200)
+                .body("activeSeconds", equalTo(120))
+                .body("focusSeconds", equalTo(120))
+                .body("distractionSeconds", equalTo(0))
+                .body("activities.WATCHING", equalTo(120))
+                .body("activities.AWAY", nullValue());
+    }
+
+    @Test
+    void sessionsBelongToAnApplicationAndEveryListingFiltersByIt() {
+        String web = start("{\"title\":\"Web\"}");
+        String timer = given().auth()
+                .oauth2(studentToken)
+                .contentType(ContentType.JSON)
+                .body("{\"title\":\"Timer\",\"app\":\"focus-timer\"}")
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .body("app", equalTo("focus-timer"))
+                .extract()
+                .path("id");
+        given().auth().oauth2(studentToken).get(BASE + "/{id}", web).then().body("app", equalTo("classroom-web"));
+
+        given().auth()
+                .oauth2(studentToken)
+                .get(BASE)
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(web))
+                .body("id", not(hasItem(timer)));
+        given().auth()
+                .oauth2(studentToken)
+                .queryParam("app", "focus-timer")
+                .get(BASE)
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(timer))
+                .body("id", not(hasItem(web)));
+        String admin = token(UUID.randomUUID(), tenant, "ADMIN");
+        given().auth()
+                .oauth2(admin)
+                .queryParam("app", "focus-timer")
+                .get(BASE + "/all")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(timer))
+                .body("id", not(hasItem(web)));
+        given().auth()
+                .oauth2(admin)
+                .queryParam("userId", student.toString())
+                .queryParam("app", "focus-timer")
+                .get(BASE)
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(timer))
+                .body("id", not(hasItem(web)));
+
+        // bad identifiers are 400s naming what is wrong
+        given().auth()
+                .oauth2(studentToken)
+                .contentType(ContentType.JSON)
+                .body("{\"app\":\"Focus Timer\"}")
+                .post(BASE)
+                .then()
+                .statusCode(400)
+                .contentType(containsString("problem+json"));
+        for (String bad : List.of("Focus", "x", "a".repeat(41), "9lives")) {
+            given().auth()
+                    .oauth2(studentToken)
+                    .queryParam("app", bad)
+                    .get(BASE)
+                    .then()
+                    .statusCode(400)
+                    .contentType(containsString("problem+json"));
+        }
+        given().auth()
+                .oauth2(admin)
+                .queryParam("userId", "nobody")
+                .get(BASE)
+                .then()
+                .statusCode(400)
+                .contentType(containsString("problem+json"))
+                .body("detail", containsString("userId"));
     }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,34 @@ class LiveSessionWebSocketIT {
             assertThat(delta.get("students").get(0).get("userId").asText()).isEqualTo(ada.toString());
             assertThat(delta.get("students").get(0).get("presentNow").asBoolean())
                     .isTrue();
+            assertThat(delta.get("students").get(0).get("gazeDirection").asText())
+                    .isEqualTo("CENTER");
+            assertThat(delta.get("students").get(0).get("flags")).isEmpty();
+
+            // Ada's own webcam, verified, with a friend beside her: she is flagged, the friend counts for nobody
+            produce(
+                    kafka,
+                    "vision.observations.v1",
+                    "webcam:" + ada,
+                    TestSupport.webcamFrame(
+                            tenant,
+                            sessionId,
+                            ada,
+                            start.plusSeconds(4),
+                            true,
+                            1,
+                            List.of(new Face(ada, true, 2, -3, 0.5, "LEFT"), Face.of(bob, true))));
+            JsonNode flagged = until(
+                    client,
+                    m -> m.get("students").size() > 0
+                            && m.get("students").get(0).get("flags").size() > 0);
+            var adaNow = flagged.get("students").get(0);
+            assertThat(flagged.get("students")).hasSize(1);
+            assertThat(adaNow.get("userId").asText()).isEqualTo(ada.toString());
+            assertThat(adaNow.get("flags").get(0).asText()).isEqualTo("OTHERS_IN_FRAME");
+            assertThat(adaNow.get("framesWithOthers").asInt()).isEqualTo(1);
+            assertThat(adaNow.get("gazeDirection").asText()).isEqualTo("LEFT");
+            assertThat(adaNow.get("attentiveNow").asBoolean()).isTrue();
 
             // another teacher of the same school is turned away
             var stranger = connect(sessionId.toString(), token(UUID.randomUUID(), tenant, "TEACHER"));
@@ -144,23 +173,96 @@ class LiveSessionWebSocketIT {
         }
     }
 
+    /** The next message that satisfies {@code condition} (earlier ones are skipped). */
+    private static JsonNode until(Client client, Predicate<JsonNode> condition) throws Exception {
+        while (true) {
+            JsonNode message = client.next();
+            if (condition.test(message)) {
+                return message;
+            }
+        }
+    }
+
     @Test
-    void aPersonalSessionIsForItsOwnerOnly() throws Exception {
+    void aPersonalSessionIsForItsOwnerOnlyAndShowsTheCurrentActivityAndFocus() throws Exception {
+        Instant t0 = Instant.parse("2026-01-08T16:00:00Z");
+        String studentToken = token(ada, tenant, "STUDENT");
         String id = given().auth()
-                .oauth2(token(ada, tenant, "STUDENT"))
+                .oauth2(studentToken)
                 .contentType("application/json")
-                .body("{}")
+                .body("{\"startedAt\":\"" + t0 + "\"}")
                 .post("/api/tracking/personal-sessions")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
 
-        var owner = connect(id, token(ada, tenant, "STUDENT"));
-        assertThat(owner.next().get("type").asText()).isEqualTo("snapshot");
+        var owner = connect(id, studentToken);
+        var snapshot = owner.next();
+        assertThat(snapshot.get("type").asText()).isEqualTo("snapshot");
+        assertThat(snapshot.get("personal").get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(snapshot.get("personal").get("faceFound").asBoolean()).isFalse();
 
         var other = connect(id, token(bob, tenant, "STUDENT"));
         await().atMost(Duration.ofSeconds(60)).until(() -> other.closeCode == 1008);
+
+        try (var kafka = new KafkaCompanion(KAFKA)) {
+            // three seconds of watching the screen, attentive
+            for (int sec = 0; sec <= 2; sec++) {
+                produce(
+                        kafka,
+                        "vision.observations.v1",
+                        "webcam:" + ada,
+                        frame(
+                                tenant,
+                                "webcam:" + ada,
+                                UUID.fromString(id),
+                                ada,
+                                t0.plusSeconds(sec),
+                                List.of(new Face(ada, true, 1, -2, 0.5, "CENTER"))));
+            }
+            var live = until(owner, m -> m.path("personal").path("focusSeconds").asLong() == 2)
+                    .get("personal");
+            assertThat(live.get("state").asText()).isEqualTo("ACTIVE");
+            assertThat(live.get("faceFound").asBoolean()).isTrue();
+            assertThat(live.get("gazeDirection").asText()).isEqualTo("CENTER");
+            assertThat(live.get("attentive").asBoolean()).isTrue();
+            assertThat(live.get("activity").asText()).isEqualTo("WATCHING");
+            assertThat(live.get("activitySource").asText()).isEqualTo("INFERRED");
+            assertThat(live.get("focusPct").asDouble()).isEqualTo(100.0);
+            assertThat(live.get("frameIgnored").isNull()).isTrue();
+
+            // the student says they read now, then pauses: a frame taken during the pause is ignored, and said to be
+            given().auth()
+                    .oauth2(studentToken)
+                    .contentType("application/json")
+                    .body("{\"activities\":[{\"activity\":\"READING\",\"at\":\"" + t0.plusSeconds(5) + "\"}]}")
+                    .post("/api/tracking/personal-sessions/{id}/activities", id)
+                    .then()
+                    .statusCode(200);
+            given().auth()
+                    .oauth2(studentToken)
+                    .contentType("application/json")
+                    .body("{\"at\":\"" + t0.plusSeconds(10) + "\"}")
+                    .post("/api/tracking/personal-sessions/{id}/pause", id)
+                    .then()
+                    .statusCode(200);
+            produce(
+                    kafka,
+                    "vision.observations.v1",
+                    "webcam:" + ada,
+                    frame(tenant, "webcam:" + ada, UUID.fromString(id), ada, t0.plusSeconds(11), List.of()));
+            var ignored = until(
+                            owner,
+                            m -> !m.path("personal").path("frameIgnored").isNull()
+                                    && !m.path("personal").path("frameIgnored").isMissingNode())
+                    .get("personal");
+            assertThat(ignored.get("frameIgnored").asText()).isEqualTo("PAUSED");
+            assertThat(ignored.get("state").asText()).isEqualTo("PAUSED");
+            assertThat(ignored.get("activity").asText()).isEqualTo("READING");
+            assertThat(ignored.get("activitySource").asText()).isEqualTo("REPORTED");
+            assertThat(ignored.get("focusSeconds").asLong()).isEqualTo(2);
+        }
     }
 
     @Test

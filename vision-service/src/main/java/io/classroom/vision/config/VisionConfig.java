@@ -81,6 +81,17 @@ public interface VisionConfig {
         /** Largest width or height accepted. */
         @WithDefault("8192")
         int maxSide();
+
+        /**
+         * Largest frame on the live WebSocket ({@code /ws/face-detection}), in pixels: a webcam frame of 1920x1080
+         * in either orientation; a larger one is answered with an error message and the connection stays open.
+         */
+        @WithDefault("2073600")
+        long streamMaxPixels();
+
+        /** Longest side of a frame on the live WebSocket. */
+        @WithDefault("1920")
+        int streamMaxSide();
     }
 
     /** Detection. */
@@ -137,6 +148,14 @@ public interface VisionConfig {
         /** Required lead of the best user over the second best. */
         @WithDefault("0.05")
         double margin();
+
+        /**
+         * Minimum cosine similarity for a webcam frame's largest face to verify 1:1 as the webcam's owner, against the
+         * owner's own enrolled faces only. Measured on the face test set (vision README): same person 0.58-0.81,
+         * different people at most 0.27; 0.42 sits midway, no false accept or reject there.
+         */
+        @WithDefault("0.42")
+        double ownerThreshold();
     }
 
     /** Gallery rules. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -117,6 +118,31 @@ public final class GalleryIndex {
                 top.offer(owners[row], sum);
             }
             return top.best == null ? Match.NONE : new Match(top.best, top.bestSim, top.second, top.secondSim);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The best cosine similarity of a query to one user's own faces (1:1 verification); empty when the user has none.
+     */
+    public OptionalDouble bestOf(UUID userId, float[] query) {
+        lock.readLock().lock();
+        try {
+            var rows = rowsByUser.get(userId);
+            if (rows == null || rows.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            double best = -1;
+            for (int row : rows) {
+                float sum = 0;
+                int o = row * dimension;
+                for (int i = 0; i < dimension; i++) {
+                    sum += query[i] * vectors[o + i];
+                }
+                best = Math.max(best, sum);
+            }
+            return OptionalDouble.of(best);
         } finally {
             lock.readLock().unlock();
         }

@@ -8,7 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The {@code FrameAnalyzed} event on {@code vision.observations.v1} (key sourceId); coordinates are fractions. */
+/**
+ * The {@code FrameAnalyzed} event on {@code vision.observations.v1} (key sourceId); coordinates are fractions.
+ *
+ * @param ownerVerified webcam frames only (those with {@code userId}): whether the largest face verified 1:1 against
+ *     the owner's enrolment; null for room cameras
+ * @param othersInFrame webcam frames only: faces other than the verified owner's (every face when the owner did not
+ *     verify); null for room cameras
+ */
 public record FrameAnalyzed(
         UUID eventId,
         String type,
@@ -23,6 +30,8 @@ public record FrameAnalyzed(
         int frameWidth,
         int frameHeight,
         int unknownFaces,
+        Boolean ownerVerified,
+        Integer othersInFrame,
         List<Face> faces,
         Map<String, String> models)
         implements Event {
@@ -55,7 +64,26 @@ public record FrameAnalyzed(
     /** Recognition quality. */
     public record Quality(int faceWidthPx, double sharpness, boolean usable) {}
 
+    /** The observation of a room camera's frame: identities from the roster, no owner. */
     public static FrameAnalyzed of(FrameHeaders frame, int width, int height, List<TrackedFace> faces) {
+        return of(frame, width, height, faces, null, null);
+    }
+
+    /**
+     * The observation of a webcam frame, whose faces carry no identity but the verified owner's (on the largest face).
+     */
+    public static FrameAnalyzed ofWebcam(
+            FrameHeaders frame, int width, int height, List<TrackedFace> faces, boolean ownerVerified) {
+        return of(frame, width, height, faces, ownerVerified, faces.size() - (ownerVerified ? 1 : 0));
+    }
+
+    private static FrameAnalyzed of(
+            FrameHeaders frame,
+            int width,
+            int height,
+            List<TrackedFace> faces,
+            Boolean ownerVerified,
+            Integer othersInFrame) {
         var now = Instant.now();
         var mapped = faces.stream().map(f -> face(f, width, height)).toList();
         int unknown = (int) mapped.stream().filter(f -> f.identity() == null).count();
@@ -73,6 +101,8 @@ public record FrameAnalyzed(
                 width,
                 height,
                 unknown,
+                ownerVerified,
+                othersInFrame,
                 mapped,
                 ModelFile.ANALYSIS_MODELS);
     }

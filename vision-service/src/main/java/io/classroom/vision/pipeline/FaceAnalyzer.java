@@ -69,6 +69,21 @@ public final class FaceAnalyzer implements AutoCloseable {
         }
     }
 
+    /**
+     * The index of the largest face (widest box, as for {@code /verify}), -1 for none: a webcam's owner sits closest
+     * to it, so that face is the one verified against the owner's enrolment.
+     */
+    public static int largest(List<FaceAnalysis> faces) {
+        int largest = -1;
+        for (int i = 0; i < faces.size(); i++) {
+            if (largest < 0
+                    || faces.get(i).face().width() > faces.get(largest).face().width()) {
+                largest = i;
+            }
+        }
+        return largest;
+    }
+
     /** Embeds one face regardless of its quality (enrolment and verification ask for it explicitly). */
     public float[] embed(Mat bgr, DetectedFace face) {
         var aligned = FaceEmbedder.align(bgr, face);

@@ -35,6 +35,7 @@ public class AnalyzerPool {
 
     private final PipelineSettings settings;
     private final ImageDecoder decoder;
+    private final ImageDecoder streamDecoder;
     private final ThreadPoolExecutor executor;
     private final ThreadLocal<FaceAnalyzer> analyzers;
     private final List<FaceAnalyzer> created = new CopyOnWriteArrayList<>();
@@ -58,6 +59,8 @@ public class AnalyzerPool {
                 config.gaze().verticalThreshold());
         this.decoder =
                 new ImageDecoder(config.images().maxPixels(), config.images().maxSide());
+        this.streamDecoder = new ImageDecoder(
+                config.images().streamMaxPixels(), config.images().streamMaxSide());
         this.workers = config.workers().orElse(Runtime.getRuntime().availableProcessors());
         var counter = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(
@@ -83,6 +86,11 @@ public class AnalyzerPool {
 
     public ImageDecoder decoder() {
         return decoder;
+    }
+
+    /** The decoder of live WebSocket frames, with the frame limit (1920x1080) instead of the upload limit. */
+    public ImageDecoder streamDecoder() {
+        return streamDecoder;
     }
 
     public int workers() {

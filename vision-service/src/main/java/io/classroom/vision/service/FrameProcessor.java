@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.classroom.vision.config.VisionConfig;
 import io.classroom.vision.facetrack.FaceTracker;
+import io.classroom.vision.gallery.Recognition;
 import io.classroom.vision.messaging.Frame;
 import io.classroom.vision.messaging.FrameAnalyzed;
+import io.classroom.vision.messaging.FrameHeaders;
+import io.classroom.vision.pipeline.Calibration;
+import io.classroom.vision.pipeline.FaceAnalyzer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,11 +25,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.opencv.core.Mat;
 
 /**
  * Frames from the ingest topic, scheduled by a {@link FrameDispatcher}: a backlog of a source is thinned to one frame
  * per {@code vision.frames.backlog-keep-every} (the others dropped, counted and acknowledged), each source has at most
  * one frame on the model workers, and a frame is acknowledged once its {@code FrameAnalyzed} is acknowledged by Kafka.
+ * A room camera's faces are recognised against the session's roster (tracked and smoothed); a webcam frame (one with a
+ * {@code userId}) only verifies its owner ({@link #webcamObservation}).
  * A calibration lookup or a publication that fails is retried until the store or broker is back ({@link StoreRetry});
  * a frame the models cannot analyse (an invalid image) is counted and negatively acknowledged, for the dead-letter
  * topic: retrying would fail the same way. The observation continues the frame's trace: analysis runs on worker
@@ -108,6 +115,9 @@ public class FrameProcessor {
                 .chain(calibration -> pool.submit(analyzer -> {
                             var mat = pool.decoder().decode(traced.frame().jpeg());
                             try {
+                                if (h.userId() != null) {
+                                    return webcamObservation(analyzer, mat, calibration, tracker, h, now);
+                                }
                                 var faces = analyzer.analyse(mat, calibration, f -> tracker.needsEmbedding(f, now));
                                 var tracked = tracker.update(
                                         faces, vector -> gallery.identify(h.tenantId(), vector, roster), now);
@@ -134,6 +144,26 @@ public class FrameProcessor {
                                 "publication of the observation of frame " + h.frameId(),
                                 () -> publish(event, traced.trace()))
                         .invoke(() -> processing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS)));
+    }
+
+    /**
+     * A webcam frame counts for its owner only: the largest face is verified 1:1 against the owner's own enrolment on
+     * every frame (never smoothed over a track, so someone taking the owner's seat is not carried as the owner), and
+     * only that face, when verified, carries an identity. Every other face is reported without one and counted in
+     * {@code othersInFrame}; nobody else's gallery entry is ever searched.
+     */
+    private FrameAnalyzed webcamObservation(
+            FaceAnalyzer analyzer, Mat mat, Calibration calibration, FaceTracker tracker, FrameHeaders h, long now) {
+        var faces = analyzer.analyse(mat, calibration, f -> false);
+        int largest = FaceAnalyzer.largest(faces);
+        Recognition.Identity owner = null;
+        if (largest >= 0 && faces.get(largest).quality().usable()) {
+            var vector = analyzer.embed(mat, faces.get(largest).face());
+            owner = gallery.verifyOwner(h.tenantId(), h.userId(), vector);
+        }
+        var tracked = tracker.update(faces, vector -> null, now);
+        return FrameAnalyzed.ofWebcam(
+                h, mat.cols(), mat.rows(), WebcamOwner.credit(tracked, largest, owner), owner != null);
     }
 
     /** Sends one observation keyed by its source, as a child of the frame's trace; completes once Kafka acked it. */

@@ -6,6 +6,7 @@ import io.classroom.vision.GalleryFace;
 import io.classroom.vision.config.VisionConfig;
 import io.classroom.vision.error.Problems;
 import io.classroom.vision.gallery.GalleryIndex;
+import io.classroom.vision.gallery.OwnerVerification;
 import io.classroom.vision.gallery.Recognition;
 import io.classroom.vision.messaging.FaceSetEvent;
 import io.classroom.vision.pipeline.FaceEmbedder;
@@ -22,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +51,7 @@ public class GalleryService {
     private final MutinyEmitter<Record<String, String>> faces;
     private final ObjectMapper json;
     private final Recognition recognition;
+    private final OwnerVerification ownerVerification;
     private final VisionConfig.Gallery rules;
     private final GalleryAccess access;
     private final Map<String, GalleryIndex> indexes = new ConcurrentHashMap<>();
@@ -67,6 +70,7 @@ public class GalleryService {
         this.rules = config.gallery();
         this.recognition = new Recognition(
                 config.recognition().threshold(), config.recognition().margin());
+        this.ownerVerification = new OwnerVerification(config.recognition().ownerThreshold());
         metrics.gauge(
                 "vision.gallery.faces",
                 indexes,
@@ -103,6 +107,16 @@ public class GalleryService {
             return null;
         }
         return recognition.decide(index.search(vector, roster));
+    }
+
+    /**
+     * 1:1 verification of a webcam frame's face against its owner's own enrolled faces (no other user is a candidate):
+     * the owner as identity when it verifies, null otherwise or when the owner has no enrolment.
+     */
+    public Recognition.Identity verifyOwner(String tenantId, UUID ownerId, float[] vector) {
+        var index = indexes.get(tenantId);
+        return ownerVerification.decide(
+                ownerId, index == null ? OptionalDouble.empty() : index.bestOf(ownerId, vector));
     }
 
     public GalleryIndex.Match search(String tenantId, float[] vector, Set<UUID> roster) {

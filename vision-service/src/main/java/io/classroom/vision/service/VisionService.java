@@ -5,6 +5,7 @@ import io.classroom.vision.error.Problems;
 import io.classroom.vision.pipeline.Calibration;
 import io.classroom.vision.pipeline.DetectedFace;
 import io.classroom.vision.pipeline.FaceEmbedder;
+import io.classroom.vision.pipeline.ImageDecoder;
 import io.classroom.vision.pipeline.InvalidImageException;
 import io.classroom.vision.security.Caller;
 import io.smallrye.mutiny.Multi;
@@ -66,8 +67,8 @@ public class VisionService {
     public Uni<FrameResult> analyse(Caller caller, byte[] image, String sourceId, UUID sessionId) {
         return calibrations
                 .effective(caller, sourceId)
-                .chain(calibration ->
-                        analyse(caller.tenantId(), image, calibration, scopeIfAllowed(caller, sessionId)));
+                .chain(calibration -> analyse(
+                        caller.tenantId(), image, pool.decoder(), calibration, scopeIfAllowed(caller, sessionId)));
     }
 
     /**
@@ -77,12 +78,20 @@ public class VisionService {
     public Uni<FrameResult> identify(Caller caller, byte[] image, UUID sessionId) {
         return Uni.createFrom()
                 .item(() -> requiredScope(caller, sessionId))
-                .chain(scope -> analyse(caller.tenantId(), image, Calibration.STRAIGHT_AHEAD, scope));
+                .chain(scope -> analyse(caller.tenantId(), image, pool.decoder(), Calibration.STRAIGHT_AHEAD, scope));
     }
 
-    /** The WebSocket protocol: straight-ahead attention, identities only where the caller may learn them. */
+    /**
+     * The WebSocket protocol: straight-ahead attention, identities only where the caller may learn them; frames up to
+     * 1920x1080 ({@code vision.images.stream-max-pixels}), a larger one answers 413.
+     */
     public Uni<FrameResult> detect(Caller caller, byte[] image, UUID sessionId) {
-        return analyse(caller.tenantId(), image, Calibration.STRAIGHT_AHEAD, scopeIfAllowed(caller, sessionId));
+        return analyse(
+                caller.tenantId(),
+                image,
+                pool.streamDecoder(),
+                Calibration.STRAIGHT_AHEAD,
+                scopeIfAllowed(caller, sessionId));
     }
 
     /**
@@ -164,9 +173,10 @@ public class VisionService {
         return caller.isAdmin() || session.taughtBy(caller.userId());
     }
 
-    private Uni<FrameResult> analyse(String tenantId, byte[] image, Calibration calibration, Scope scope) {
+    private Uni<FrameResult> analyse(
+            String tenantId, byte[] image, ImageDecoder decoder, Calibration calibration, Scope scope) {
         return pool.<FrameResult>submit(analyzer -> {
-                    var mat = pool.decoder().decode(image);
+                    var mat = decoder.decode(image);
                     try {
                         var faces = analyzer.analyse(mat, calibration, f -> scope.identify()).stream()
                                 .map(a -> new AnalysedFace(

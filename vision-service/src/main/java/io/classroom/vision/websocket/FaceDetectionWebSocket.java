@@ -9,13 +9,17 @@ import io.classroom.vision.service.Base64Images;
 import io.classroom.vision.service.FrameResult;
 import io.classroom.vision.service.VisionService;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The webcam detection protocol of the former single-webcam system: the client sends
@@ -24,7 +28,14 @@ import java.util.UUID;
  * coordinates as fractions of the frame (plus pose, gaze and attention). A frame may name a running session
  * ({@code "sessionId"}): its teacher, or an admin, then gets each recognised face's {@code identity} (roster only);
  * an admin gets identities without a session too. Everyone else gets faces without identity, as before. A malformed
- * message gets {@code {"type":"error","message":...}} and the connection stays open.
+ * message, or an image over 1920x1080, gets {@code {"type":"error","message":...}} and the connection stays open.
+ *
+ * <p>Webcam frames are large: a 1280x720 JPEG is about 80 KB, more than a 64 KiB WebSocket frame once in base64, and
+ * browsers send each message as one frame. Frames may therefore have twice the size of a message
+ * ({@code quarkus.websockets-next.server.max-frame-size}, 8 MiB) while a message is at most 4 MiB
+ * ({@code max-message-size}): Vert.x refuses a longer message, whether in one frame or several, before it reaches
+ * {@link #onFrame}, and {@link #onTooBig} then answers an error message and closes with 1009 (message too big) rather
+ * than leaving the client without an answer. Only a single frame beyond 8 MiB is cut off by the transport itself.
  */
 @WebSocket(path = "/ws/face-detection/{clientId}")
 @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
@@ -33,14 +44,23 @@ public class FaceDetectionWebSocket {
     private static final double EYE_WIDTH = 0.42;
     private static final double EYE_HEIGHT = 0.26;
 
+    /** RFC 6455 close code: the message is too big to process. */
+    static final int MESSAGE_TOO_BIG = 1009;
+
     private final VisionService vision;
     private final CurrentCaller caller;
     private final ObjectMapper json;
+    private final int maxMessageSize;
 
-    public FaceDetectionWebSocket(VisionService vision, CurrentCaller caller, ObjectMapper json) {
+    public FaceDetectionWebSocket(
+            VisionService vision,
+            CurrentCaller caller,
+            ObjectMapper json,
+            @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size") int maxMessageSize) {
         this.vision = vision;
         this.caller = caller;
         this.json = json;
+        this.maxMessageSize = maxMessageSize;
     }
 
     @OnTextMessage
@@ -83,6 +103,30 @@ public class FaceDetectionWebSocket {
                 .onFailure()
                 .recoverWithItem(failure ->
                         error(failure instanceof HttpProblem p ? p.getDetail() : "frame could not be analysed"));
+    }
+
+    /**
+     * A message over {@code max-message-size}: Vert.x dropped it and reports it here; the client learns why, and the
+     * connection closes with 1009. Any other failure keeps the default handling (logged, connection closed).
+     */
+    @OnError
+    public Uni<Void> onTooBig(IllegalStateException failure, WebSocketConnection connection) {
+        if (!isMessageTooBig(failure)) {
+            return Uni.createFrom().failure(failure);
+        }
+        return connection
+                .sendText(error("message too big: at most %d bytes (a base64 1920x1080 JPEG needs far less)"
+                        .formatted(maxMessageSize)))
+                .onFailure()
+                .recoverWithNull()
+                .chain(() -> connection.close(new CloseReason(MESSAGE_TOO_BIG, "message too big")));
+    }
+
+    /** Vert.x's report of a message beyond {@code max-message-size} (it names no type of its own). */
+    static boolean isMessageTooBig(Throwable failure) {
+        return failure instanceof IllegalStateException
+                && failure.getMessage() != null
+                && failure.getMessage().contains("max message size");
     }
 
     private String result(FrameResult frame, JsonNode timestamp) {

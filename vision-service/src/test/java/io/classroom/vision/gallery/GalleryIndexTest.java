@@ -54,4 +54,30 @@ class GalleryIndexTest {
         assertThat(recognition.decide(new GalleryIndex.Match(a, 0.6, b, 0.58))).isNull();
         assertThat(recognition.decide(GalleryIndex.Match.NONE)).isNull();
     }
+
+    @Test
+    void verifiesOneUserAgainstOnlyTheirOwnFaces() {
+        var index = new GalleryIndex(4);
+        var owner = UUID.randomUUID();
+        var classmate = UUID.randomUUID();
+        index.replace(owner, List.of(unit(0), new float[] {0.6f, 0.8f, 0, 0}));
+        index.replace(classmate, List.of(unit(2)));
+
+        assertThat(index.bestOf(owner, unit(1)).getAsDouble())
+                .isEqualTo(0.8, org.assertj.core.data.Offset.offset(1e-6));
+        // the classmate's perfect match is no evidence for the owner
+        assertThat(index.bestOf(owner, unit(2)).getAsDouble()).isZero();
+        assertThat(index.bestOf(UUID.randomUUID(), unit(0))).isEmpty();
+
+        var verification = new OwnerVerification(0.42);
+        assertThat(verification.decide(owner, index.bestOf(owner, unit(1))))
+                .isEqualTo(new Recognition.Identity(
+                        owner, index.bestOf(owner, unit(1)).getAsDouble()));
+        assertThat(verification.decide(owner, index.bestOf(owner, unit(2)))).isNull();
+        assertThat(verification.decide(owner, java.util.OptionalDouble.of(0.42)))
+                .isNotNull();
+        assertThat(verification.decide(owner, java.util.OptionalDouble.of(0.4199)))
+                .isNull();
+        assertThat(verification.decide(owner, java.util.OptionalDouble.empty())).isNull();
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.classroom.testing.EventSchemas;
 import io.classroom.vision.GalleryFace;
@@ -235,6 +236,60 @@ class EventContractTest {
         assertThat(tree.get("unknownFaces").asInt()).isEqualTo(1);
         assertThat(tree.get("faces").get(0).get("identity").get("userId").asText())
                 .isEqualTo(ADA);
+    }
+
+    @Test
+    void emittedWebcamFrameAnalyzedStatesTheOwnerAndMatchesTheSchemaRules() throws Exception {
+        var headers = readFrame(goldenHeaders(Map.of("userId", ADA, "sourceId", "webcam:" + ADA)), new byte[] {1})
+                .headers();
+        var owner = new TrackedFace(
+                "webcam-1",
+                face(40, new Gaze(Gaze.Direction.CENTER, 0.5, 0.5)),
+                new Identity(UUID.fromString(ADA), 0.68),
+                true);
+        var other = new TrackedFace("webcam-2", face(200, null), null, false);
+
+        JsonNode verified = JSON.readTree(
+                JSON.writeValueAsString(FrameAnalyzed.ofWebcam(headers, 320, 240, List.of(owner, other), true)));
+        assertThat(EventSchemas.validate(FrameAnalyzed.TOPIC, verified.toString()))
+                .as(verified.toString())
+                .isEmpty();
+        assertThat(verified.get("ownerVerified").asBoolean()).isTrue();
+        assertThat(verified.get("othersInFrame").asInt()).isEqualTo(1);
+        assertThat(verified.get("unknownFaces").asInt()).isEqualTo(1);
+
+        var unverifiedOwner = new TrackedFace(owner.trackId(), owner.analysis(), null, true);
+        JsonNode rejected = JSON.readTree(JSON.writeValueAsString(
+                FrameAnalyzed.ofWebcam(headers, 320, 240, List.of(unverifiedOwner, other), false)));
+        assertThat(EventSchemas.validate(FrameAnalyzed.TOPIC, rejected.toString()))
+                .as(rejected.toString())
+                .isEmpty();
+        assertThat(rejected.get("ownerVerified").asBoolean()).isFalse();
+        assertThat(rejected.get("othersInFrame").asInt()).isEqualTo(2);
+
+        JsonNode room = JSON.readTree(JSON.writeValueAsString(
+                FrameAnalyzed.of(readFrame(goldenHeaders(), new byte[] {1}).headers(), 320, 240, List.of(other))));
+        assertThat(room.get("ownerVerified").isNull()).isTrue();
+        assertThat(room.get("othersInFrame").isNull()).isTrue();
+
+        // what a consumer may rely on: a webcam frame says whether its owner verified, only the owner is identified
+        var withoutVerdict = verified.deepCopy();
+        ((ObjectNode) withoutVerdict).remove("ownerVerified");
+        assertThat(EventSchemas.validate(FrameAnalyzed.TOPIC, withoutVerdict.toString()))
+                .isNotEmpty();
+        var identityWithoutOwner = verified.deepCopy();
+        ((ObjectNode) identityWithoutOwner).put("ownerVerified", false);
+        assertThat(EventSchemas.validate(FrameAnalyzed.TOPIC, identityWithoutOwner.toString()))
+                .isNotEmpty();
+        var twoIdentities = verified.deepCopy();
+        ((ObjectNode) twoIdentities.get("faces").get(1))
+                .set("identity", verified.get("faces").get(0).get("identity"));
+        assertThat(EventSchemas.validate(FrameAnalyzed.TOPIC, twoIdentities.toString()))
+                .isNotEmpty();
+        var roomWithVerdict = room.deepCopy();
+        ((ObjectNode) roomWithVerdict).put("ownerVerified", true);
+        assertThat(EventSchemas.validate(FrameAnalyzed.TOPIC, roomWithVerdict.toString()))
+                .isNotEmpty();
     }
 
     @Test

@@ -41,6 +41,9 @@ public interface VisionConfig {
     /** Tracking across frames of one source. */
     Tracking tracking();
 
+    /** The board direction a room camera without a stored calibration learns from its faces. */
+    AutoCalibration autoCalibration();
+
     /** Frame intake from Kafka. */
     Frames frames();
 
@@ -124,13 +127,30 @@ public interface VisionConfig {
         double maxPitchDeg();
     }
 
-    /** Gaze thresholds. */
+    /** Gaze thresholds (how the reliability thresholds were measured: vision README, "Attention"). */
     interface GazeSettings {
         /** Minimum eye-region width in pixels for a gaze estimate. */
         @WithDefault("10")
         int minEyeWidthPx();
 
-        /** Horizontal pupil ratio distance from the centre beyond which the gaze is LEFT or RIGHT. */
+        /**
+         * Minimum eye-region width in pixels for the gaze to veto attention: below it, downscaling alone moves the
+         * pupil centroid about as far as a sideways glance.
+         */
+        @WithDefault("25")
+        int minReliableEyeWidthPx();
+
+        /**
+         * Minimum pupil contrast ((rest - dark blob) / rest, the weaker eye) for the gaze to veto attention: closed or
+         * squinting eyes, glare and flat shadows give no pupil to locate.
+         */
+        @WithDefault("0.3")
+        double minContrast();
+
+        /**
+         * Horizontal pupil ratio distance beyond which the gaze is sideways: from the centre for LEFT/RIGHT, from the
+         * track's own baseline for the per-track veto.
+         */
         @WithDefault("0.17")
         double sideThreshold();
 
@@ -193,5 +213,35 @@ public interface VisionConfig {
         /** Frames of history used to smooth identity and attention. */
         @WithDefault("5")
         int window();
+
+        /**
+         * Frames (head on the board, reliable gaze) a track needs before its gaze may veto attention; their median
+         * horizontal pupil ratio is the track's own frontal baseline.
+         */
+        @WithDefault("30")
+        int gazeBaselineFrames();
+
+        /** Consecutive frames whose reliable gaze must leave the baseline on the same side to veto attention. */
+        @WithDefault("3")
+        int gazeVetoFrames();
+    }
+
+    /**
+     * A room camera without a stored calibration takes the median head pose of its faces as the board direction (most
+     * students face the board). Learnt in memory by the replica analysing the source; webcams keep straight ahead; a
+     * stored calibration always wins.
+     */
+    interface AutoCalibration {
+        /** Whether room cameras learn their board direction. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Capture time, from the source's first analysed frame, over which the faces' head poses are collected. */
+        @WithDefault("3M")
+        Duration learnFor();
+
+        /** Faces seen before the learnt direction is used (until then: straight ahead). */
+        @WithDefault("50")
+        int minFaces();
     }
 }

@@ -17,8 +17,10 @@ import java.util.function.Function;
 /**
  * Follows the faces of one source across frames by box overlap (IoU). A track is re-embedded only when it is
  * new, its identity is uncertain, or the re-embedding interval has passed; identity (majority vote) and
- * attention (majority) are smoothed over a short window so one bad frame does not flip them. Not thread-safe:
- * the frames of one source are processed one at a time.
+ * attention (majority) are smoothed over a short window so one bad frame does not flip them. A frame's attention is
+ * its head pose on the board ({@link FaceAnalysis#attentive()}) unless the track's gaze vetoes it
+ * ({@link GazeBaseline}: reliable, away from the track's own baseline, for several frames). Not thread-safe: the
+ * frames of one source are processed one at a time.
  */
 public final class FaceTracker {
 
@@ -27,15 +29,31 @@ public final class FaceTracker {
     private final long reembedMillis;
     private final long maxGapMillis;
     private final int window;
+    private final GazeBaseline.Settings gaze;
     private final List<Track> tracks = new ArrayList<>();
     private long nextId = 1;
 
-    public FaceTracker(String sourceId, double minIou, long reembedMillis, long maxGapMillis, int window) {
+    /**
+     * @param gazeSideThreshold horizontal pupil ratio distance from the track's baseline beyond which the gaze is
+     *     sideways
+     * @param gazeBaselineFrames baseline frames (head on board, reliable gaze) a track needs before its gaze may veto
+     * @param gazeVetoFrames consecutive reliable sideways frames (same side) that veto attention
+     */
+    public FaceTracker(
+            String sourceId,
+            double minIou,
+            long reembedMillis,
+            long maxGapMillis,
+            int window,
+            double gazeSideThreshold,
+            int gazeBaselineFrames,
+            int gazeVetoFrames) {
         this.sourceId = sourceId;
         this.minIou = minIou;
         this.reembedMillis = reembedMillis;
         this.maxGapMillis = maxGapMillis;
         this.window = window;
+        this.gaze = new GazeBaseline.Settings(gazeSideThreshold, gazeBaselineFrames, gazeVetoFrames);
     }
 
     /** A face of the current frame with its track and smoothed state. */
@@ -44,8 +62,9 @@ public final class FaceTracker {
     /** One vote: the identity decided on one frame (userId null for unknown). */
     private record Vote(UUID userId, double similarity) {}
 
-    private static final class Track {
+    private final class Track {
         final String id;
+        final GazeBaseline gazeBaseline = new GazeBaseline(gaze);
         DetectedFace box;
         long lastSeen;
         long lastEmbedded = Long.MIN_VALUE;
@@ -92,7 +111,8 @@ public final class FaceTracker {
                         identity == null ? new Vote(null, 0) : new Vote(identity.userId(), identity.similarity()));
                 track.lastEmbedded = now;
             }
-            push(track.attention, face.attentive());
+            boolean gazeVetoes = track.gazeBaseline.update(face);
+            push(track.attention, face.attentive() && !gazeVetoes);
             var vote = track.votes.isEmpty() ? null : smoothedVote(track);
             var identity =
                     vote == null || vote.userId() == null ? null : new Identity(vote.userId(), vote.similarity());

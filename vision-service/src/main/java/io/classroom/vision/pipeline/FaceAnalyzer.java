@@ -23,8 +23,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         this.detector = new FaceDetector(
                 ModelFile.YUNET.in(settings.modelsDir()), settings.scoreThreshold(), settings.detectMaxSide());
         this.pose = new HeadPoseEstimator(settings.modelsDir());
-        this.gaze = new GazeEstimator(
-                settings.minEyeWidthPx(), settings.gazeSideThreshold(), settings.gazeVerticalThreshold());
+        this.gaze = new GazeEstimator(settings.gaze());
         this.embedder = new FaceEmbedder(settings.modelsDir());
         this.qualityGate = settings.qualityGate();
     }
@@ -63,7 +62,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         try {
             var quality = qualityGate.assess(face, headPose, aligned);
             float[] vector = embed && quality.usable() ? embedder.embed(aligned) : null;
-            return new FaceAnalysis(face, headPose, eyes, quality, calibration.attentive(headPose, eyes), vector);
+            return new FaceAnalysis(face, headPose, eyes, quality, calibration.headOnBoard(headPose), vector);
         } finally {
             aligned.release();
         }

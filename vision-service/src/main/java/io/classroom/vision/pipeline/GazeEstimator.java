@@ -7,7 +7,9 @@ import org.opencv.imgproc.Moments;
 
 /**
  * Pupil location inside each eye region (a box around the YuNet eye landmark, sized from the inter-ocular
- * distance): the darkest pixels of the blurred region form the pupil, their centroid gives the ratios.
+ * distance): the darkest pixels of the blurred region form the pupil, their centroid gives the ratios. The estimate
+ * is flagged reliable (allowed to veto attention) only when the eye regions are wide enough and the dark blob stands
+ * out from the rest of the region: make-up, shadows, glasses and small faces move the centroid without any glance.
  */
 public final class GazeEstimator {
 
@@ -15,57 +17,56 @@ public final class GazeEstimator {
     private static final double EYE_HEIGHT = 0.26;
     private static final double DARK_SHARE = 0.12;
 
-    private final int minEyeWidthPx;
-    private final double sideThreshold;
-    private final double verticalThreshold;
+    private final GazeThresholds thresholds;
 
-    /**
-     * @param minEyeWidthPx below this eye-region width no gaze is reported (too few pixels for a pupil)
-     * @param sideThreshold horizontal ratio distance from 0.5 beyond which the gaze is LEFT/RIGHT
-     * @param verticalThreshold vertical ratio distance from 0.5 beyond which the gaze is UP/DOWN
-     */
-    public GazeEstimator(int minEyeWidthPx, double sideThreshold, double verticalThreshold) {
-        this.minEyeWidthPx = minEyeWidthPx;
-        this.sideThreshold = sideThreshold;
-        this.verticalThreshold = verticalThreshold;
+    public GazeEstimator(GazeThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    /** Width in pixels of the eye regions of a face. */
+    public static int eyeWidthPx(DetectedFace face) {
+        return (int) Math.round(face.interOcular() * EYE_WIDTH);
     }
 
     /** The gaze of one face, or null when the eyes are too small to locate the pupils. */
     public Gaze estimate(Mat gray, DetectedFace face) {
-        double iod = face.interOcular();
-        int w = (int) Math.round(iod * EYE_WIDTH);
-        int h = Math.max(4, (int) Math.round(iod * EYE_HEIGHT));
-        if (w < minEyeWidthPx) {
+        int w = eyeWidthPx(face);
+        int h = Math.max(4, (int) Math.round(face.interOcular() * EYE_HEIGHT));
+        if (w < thresholds.minEyeWidthPx()) {
             return null;
         }
         double hSum = 0;
         double vSum = 0;
+        double contrast = 1;
         for (int eye = 0; eye < 2; eye++) {
-            var ratios = pupil(gray, face.landmarkX(eye), face.landmarkY(eye), w, h);
-            hSum += ratios[0];
-            vSum += ratios[1];
+            var pupil = pupil(gray, face.landmarkX(eye), face.landmarkY(eye), w, h);
+            hSum += pupil[0];
+            vSum += pupil[1];
+            contrast = Math.min(contrast, pupil[2]);
         }
         double horizontal = hSum / 2;
         double vertical = vSum / 2;
-        return new Gaze(direction(horizontal, vertical), horizontal, vertical);
+        boolean reliable = w >= thresholds.minReliableEyeWidthPx() && contrast >= thresholds.minContrast();
+        return new Gaze(direction(horizontal, vertical), horizontal, vertical, contrast, reliable);
     }
 
     Gaze.Direction direction(double horizontal, double vertical) {
-        if (horizontal < 0.5 - sideThreshold) {
+        if (horizontal < 0.5 - thresholds.sideThreshold()) {
             return Gaze.Direction.RIGHT;
         }
-        if (horizontal > 0.5 + sideThreshold) {
+        if (horizontal > 0.5 + thresholds.sideThreshold()) {
             return Gaze.Direction.LEFT;
         }
-        if (vertical < 0.5 - verticalThreshold) {
+        if (vertical < 0.5 - thresholds.verticalThreshold()) {
             return Gaze.Direction.UP;
         }
-        if (vertical > 0.5 + verticalThreshold) {
+        if (vertical > 0.5 + thresholds.verticalThreshold()) {
             return Gaze.Direction.DOWN;
         }
         return Gaze.Direction.CENTER;
     }
 
+    /** Horizontal ratio, vertical ratio and contrast of the dark blob of one eye region. */
     private static double[] pupil(Mat gray, double cx, double cy, int w, int h) {
         var region = Crops.paddedCrop(gray, (int) Math.round(cx - w / 2.0), (int) Math.round(cy - h / 2.0), w, h);
         var blurred = new Mat();
@@ -86,12 +87,25 @@ public final class GazeEstimator {
                     break;
                 }
             }
+            double darkSum = 0;
+            double restSum = 0;
+            int dark = 0;
+            for (byte p : pixels) {
+                if ((p & 0xFF) <= threshold) {
+                    darkSum += p & 0xFF;
+                    dark++;
+                } else {
+                    restSum += p & 0xFF;
+                }
+            }
+            double rest = dark == pixels.length ? 0 : restSum / (pixels.length - dark);
+            double contrast = rest <= 0 ? 0 : (rest - darkSum / Math.max(1, dark)) / rest;
             Imgproc.threshold(blurred, mask, threshold, 255, Imgproc.THRESH_BINARY_INV);
             Moments m = Imgproc.moments(mask, true);
             if (m.m00 < 1) {
-                return new double[] {0.5, 0.5};
+                return new double[] {0.5, 0.5, 0};
             }
-            return new double[] {(m.m10 / m.m00 + 0.5) / w, (m.m01 / m.m00 + 0.5) / h};
+            return new double[] {(m.m10 / m.m00 + 0.5) / w, (m.m01 / m.m00 + 0.5) / h, contrast};
         } finally {
             region.release();
             blurred.release();

@@ -8,15 +8,9 @@ import java.nio.file.Path;
  * @param detectMaxSide frames larger than this (longest side) are scaled down for detection only
  */
 public record PipelineSettings(
-        Path modelsDir,
-        float scoreThreshold,
-        int detectMaxSide,
-        QualityGate qualityGate,
-        int minEyeWidthPx,
-        double gazeSideThreshold,
-        double gazeVerticalThreshold) {
+        Path modelsDir, float scoreThreshold, int detectMaxSide, QualityGate qualityGate, GazeThresholds gaze) {
 
     public static PipelineSettings defaults(Path modelsDir) {
-        return new PipelineSettings(modelsDir, 0.75f, 1280, new QualityGate(40, 15, 50, 40), 10, 0.17, 0.2);
+        return new PipelineSettings(modelsDir, 0.75f, 1280, new QualityGate(40, 15, 50, 40), GazeThresholds.DEFAULTS);
     }
 }

@@ -43,7 +43,10 @@ public class CalibrationResource {
 
     @GET
     @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
-    @Operation(summary = "The calibration applied to a source (straight ahead when none is stored)")
+    @Operation(
+            summary = "The calibration stored for a source (straight ahead when none is stored)",
+            description = "Without a stored calibration a room camera's frames use the board direction learnt from"
+                    + " its faces, kept in the memory of the replica analysing them and not shown here.")
     @APIResponse(responseCode = "200", description = "The calibration")
     @APIResponse(responseCode = "404", description = "A student asking for a source other than their own webcam")
     public Uni<Dtos.CalibrationBody> get(@PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId) {
@@ -71,7 +74,10 @@ public class CalibrationResource {
 
     @DELETE
     @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
-    @Operation(summary = "Remove a source's calibration (back to straight ahead); who may: as for PUT")
+    @Operation(
+            summary = "Remove a source's calibration; who may: as for PUT",
+            description = "A room camera's frames then use the board direction learnt from its faces, a webcam's"
+                    + " straight ahead.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "A source the caller may read but not change")
     @APIResponse(

@@ -2,6 +2,7 @@ package io.classroom.vision.service;
 
 import io.classroom.vision.config.VisionConfig;
 import io.classroom.vision.pipeline.FaceAnalyzer;
+import io.classroom.vision.pipeline.GazeThresholds;
 import io.classroom.vision.pipeline.ImageDecoder;
 import io.classroom.vision.pipeline.ModelFile;
 import io.classroom.vision.pipeline.OpenCv;
@@ -54,9 +55,12 @@ public class AnalyzerPool {
                         config.quality().minSharpness(),
                         config.quality().maxYawDeg(),
                         config.quality().maxPitchDeg()),
-                config.gaze().minEyeWidthPx(),
-                config.gaze().sideThreshold(),
-                config.gaze().verticalThreshold());
+                new GazeThresholds(
+                        config.gaze().minEyeWidthPx(),
+                        config.gaze().minReliableEyeWidthPx(),
+                        config.gaze().minContrast(),
+                        config.gaze().sideThreshold(),
+                        config.gaze().verticalThreshold()));
         this.decoder =
                 new ImageDecoder(config.images().maxPixels(), config.images().maxSide());
         this.streamDecoder = new ImageDecoder(

@@ -1,11 +1,17 @@
 package io.classroom.vision.service;
 
+import io.classroom.vision.config.VisionConfig;
 import io.classroom.vision.error.Problems;
+import io.classroom.vision.pipeline.BoardLearner;
 import io.classroom.vision.pipeline.Calibration;
+import io.classroom.vision.pipeline.HeadPose;
 import io.classroom.vision.repository.CalibrationRepository;
 import io.classroom.vision.security.Caller;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Per-source calibration with a short-lived cache: frames of a camera arrive several times a second, and a
  * change made through another replica is picked up within the cache time.
+ *
+ * <p>A room camera without a stored calibration learns one from its own faces ({@link BoardLearner},
+ * {@code vision.auto-calibration}); a stored calibration always wins, and webcams keep straight ahead. What is learnt
+ * lives in the memory of the replica analysing the source (a source's frames are keyed by source, so one replica
+ * analyses them) and is learnt again after a restart or a partition move; the REST API shows stored calibrations only.
  *
  * <p>Who may change a source's calibration: an admin of the tenant, the teacher of a running session filmed by that
  * camera, and any user for their own webcam ({@code webcam:<their id>}). Who may read it: the same, and the
@@ -23,15 +34,31 @@ public class CalibrationService {
 
     private static final long CACHE_MILLIS = 30_000;
 
+    /** @param calibration the stored calibration, null when none is stored */
     private record Cached(Calibration calibration, long loadedAt) {}
 
     private final CalibrationRepository repository;
     private final SessionRosters sessions;
+    private final VisionConfig.AutoCalibration auto;
+    private final int maxLearners;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, BoardLearner> learners = new ConcurrentHashMap<>();
 
-    public CalibrationService(CalibrationRepository repository, SessionRosters sessions) {
+    @Inject
+    public CalibrationService(CalibrationRepository repository, SessionRosters sessions, VisionConfig config) {
+        this(repository, sessions, config.autoCalibration(), config.frames().maxSources());
+    }
+
+    /** @param maxLearners most sources learning at once (as many as the frame intake tracks) */
+    CalibrationService(
+            CalibrationRepository repository,
+            SessionRosters sessions,
+            VisionConfig.AutoCalibration auto,
+            int maxLearners) {
         this.repository = repository;
         this.sessions = sessions;
+        this.auto = auto;
+        this.maxLearners = maxLearners;
     }
 
     /** The calibration applied to a source's frames for this caller (straight ahead when none is stored). */
@@ -42,20 +69,66 @@ public class CalibrationService {
                 .chain(() -> effective(caller.tenantId(), sourceId));
     }
 
-    /** The calibration to apply to a source's frames: the stored one, else straight ahead. */
-    public Uni<Calibration> effective(String tenantId, String sourceId) {
+    /** The stored calibration of a source, else straight ahead. */
+    private Uni<Calibration> effective(String tenantId, String sourceId) {
+        return stored(tenantId, sourceId).map(stored -> stored == null ? Calibration.STRAIGHT_AHEAD : stored);
+    }
+
+    /**
+     * The calibration applied to a source's frames: the stored one; else, for a room camera, the one learnt from its
+     * faces once enough were seen; else straight ahead.
+     */
+    public Uni<Calibration> forFrames(String tenantId, String sourceId, boolean roomCamera) {
+        return stored(tenantId, sourceId).map(stored -> {
+            if (stored != null) {
+                return stored;
+            }
+            var learner = roomCamera ? learners.get(key(tenantId, sourceId)) : null;
+            var learnt = learner == null ? null : learner.learnt();
+            return learnt == null ? Calibration.STRAIGHT_AHEAD : learnt;
+        });
+    }
+
+    /**
+     * Counts the head poses of a room camera's frame towards its learnt board direction (also while a calibration is
+     * stored: deleting it then falls back to what was learnt). Called for the frames of one source one at a time.
+     */
+    public void learnFrom(String tenantId, String sourceId, long capturedAtMillis, List<HeadPose> poses) {
+        if (!auto.enabled()) {
+            return;
+        }
+        var key = key(tenantId, sourceId);
+        var learner = learners.get(key);
+        if (learner == null) {
+            if (learners.size() >= maxLearners) {
+                return;
+            }
+            learner = learners.computeIfAbsent(
+                    key,
+                    k -> new BoardLearner(auto.learnFor().toMillis(), auto.minFaces(), Calibration.STRAIGHT_AHEAD));
+        }
+        boolean wasFrozen = learner.frozen();
+        learner.observe(capturedAtMillis, poses);
+        if (!wasFrozen && learner.frozen()) {
+            var learnt = learner.learnt();
+            Log.infof(
+                    "source %s of tenant %s learnt its board direction: yaw %.0f, pitch %.0f degrees",
+                    sourceId, tenantId, learnt.boardYawDeg(), learnt.boardPitchDeg());
+        }
+    }
+
+    /** The stored calibration of a source, null when none is stored (nor for a null source). */
+    private Uni<Calibration> stored(String tenantId, String sourceId) {
         if (sourceId == null) {
-            return Uni.createFrom().item(Calibration.STRAIGHT_AHEAD);
+            return Uni.createFrom().nullItem();
         }
         var key = key(tenantId, sourceId);
         var cached = cache.get(key);
         if (cached != null && System.currentTimeMillis() - cached.loadedAt() < CACHE_MILLIS) {
             return Uni.createFrom().item(cached.calibration());
         }
-        return repository.find(tenantId, sourceId).map(found -> {
-            var calibration = found == null ? Calibration.STRAIGHT_AHEAD : found;
-            cache.put(key, new Cached(calibration, System.currentTimeMillis()));
-            return calibration;
+        return repository.find(tenantId, sourceId).invoke(found -> {
+            cache.put(key, new Cached(found, System.currentTimeMillis()));
         });
     }
 

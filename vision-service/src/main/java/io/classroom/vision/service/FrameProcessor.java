@@ -9,6 +9,7 @@ import io.classroom.vision.messaging.Frame;
 import io.classroom.vision.messaging.FrameAnalyzed;
 import io.classroom.vision.messaging.FrameHeaders;
 import io.classroom.vision.pipeline.Calibration;
+import io.classroom.vision.pipeline.FaceAnalysis;
 import io.classroom.vision.pipeline.FaceAnalyzer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,8 +32,9 @@ import org.opencv.core.Mat;
  * Frames from the ingest topic, scheduled by a {@link FrameDispatcher}: a backlog of a source is thinned to one frame
  * per {@code vision.frames.backlog-keep-every} (the others dropped, counted and acknowledged), each source has at most
  * one frame on the model workers, and a frame is acknowledged once its {@code FrameAnalyzed} is acknowledged by Kafka.
- * A room camera's faces are recognised against the session's roster (tracked and smoothed); a webcam frame (one with a
- * {@code userId}) only verifies its owner ({@link #webcamObservation}).
+ * A room camera's faces are recognised against the session's roster (tracked and smoothed), and their head poses teach
+ * the camera its board direction while it has no stored calibration ({@link CalibrationService#learnFrom}); a webcam
+ * frame (one with a {@code userId}) only verifies its owner ({@link #webcamObservation}).
  * A calibration lookup or a publication that fails is retried until the store or broker is back ({@link StoreRetry});
  * a frame the models cannot analyse (an invalid image) is counted and negatively acknowledged, for the dead-letter
  * topic: retrying would fail the same way. The observation continues the frame's trace: analysis runs on worker
@@ -86,7 +88,10 @@ public class FrameProcessor {
                         tracking.minIou(),
                         tracking.reembedMillis(),
                         tracking.maxGapMillis(),
-                        tracking.window()),
+                        tracking.window(),
+                        config.gaze().sideThreshold(),
+                        tracking.gazeBaselineFrames(),
+                        tracking.gazeVetoFrames()),
                 this::process,
                 dropped::increment);
         this.failed = Counter.builder("vision.frames.failed")
@@ -111,7 +116,7 @@ public class FrameProcessor {
         long started = System.nanoTime();
         return retry.untilDone(
                         "calibration lookup of source " + h.sourceId(),
-                        () -> calibrations.effective(h.tenantId(), h.sourceId()))
+                        () -> calibrations.forFrames(h.tenantId(), h.sourceId(), h.userId() == null))
                 .chain(calibration -> pool.submit(analyzer -> {
                             var mat = pool.decoder().decode(traced.frame().jpeg());
                             try {
@@ -119,6 +124,11 @@ public class FrameProcessor {
                                     return webcamObservation(analyzer, mat, calibration, tracker, h, now);
                                 }
                                 var faces = analyzer.analyse(mat, calibration, f -> tracker.needsEmbedding(f, now));
+                                calibrations.learnFrom(
+                                        h.tenantId(),
+                                        h.sourceId(),
+                                        now,
+                                        faces.stream().map(FaceAnalysis::pose).toList());
                                 var tracked = tracker.update(
                                         faces, vector -> gallery.identify(h.tenantId(), vector, roster), now);
                                 return FrameAnalyzed.of(h, mat.cols(), mat.rows(), tracked);

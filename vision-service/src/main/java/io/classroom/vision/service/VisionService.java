@@ -182,7 +182,7 @@ public class VisionService {
                                 .map(a -> new AnalysedFace(
                                         a,
                                         null,
-                                        a.attentive(),
+                                        a.attentiveAlone(),
                                         scope.identify() && a.embedding() != null
                                                 ? gallery.identify(tenantId, a.embedding(), scope.roster())
                                                 : null))

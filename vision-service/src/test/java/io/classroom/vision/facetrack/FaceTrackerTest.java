@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.classroom.vision.gallery.Recognition.Identity;
 import io.classroom.vision.pipeline.DetectedFace;
 import io.classroom.vision.pipeline.FaceAnalysis;
+import io.classroom.vision.pipeline.Gaze;
 import io.classroom.vision.pipeline.HeadPose;
 import io.classroom.vision.pipeline.Quality;
 import java.util.List;
@@ -26,7 +27,7 @@ class FaceTrackerTest {
 
     @Test
     void followsAFaceSmoothsIdentityAndAttentionAndReembedsOnlyWhenNeeded() {
-        var tracker = new FaceTracker("cam", 0.3, 3000, 2000, 5);
+        var tracker = new FaceTracker("cam", 0.3, 3000, 2000, 5, 0.17, 10, 3);
         var ada = UUID.randomUUID();
         var bob = UUID.randomUUID();
 
@@ -52,6 +53,109 @@ class FaceTrackerTest {
         assertThat(other.get(0).identity()).isNull();
         tracker.update(List.of(), v -> null, 5000);
         assertThat(tracker.activeTracks()).isZero();
+    }
+
+    /** A face at a fixed place, head on the board or not, with a pupil ratio and whether the gaze is reliable. */
+    private static FaceAnalysis looking(boolean headOnBoard, double horizontalRatio, boolean reliable) {
+        var d = new DetectedFace(100, 100, 100, 120, new float[10], 0.9f);
+        var direction = horizontalRatio < 0.33
+                ? Gaze.Direction.RIGHT
+                : horizontalRatio > 0.67 ? Gaze.Direction.LEFT : Gaze.Direction.CENTER;
+        return new FaceAnalysis(
+                d,
+                new HeadPose(0, 0, 0, 0),
+                new Gaze(direction, horizontalRatio, 0.5, reliable ? 0.6 : 0.1, reliable),
+                new Quality(100, 200, true, null),
+                headOnBoard,
+                null);
+    }
+
+    /** The smoothed attention of each frame, one frame every 100 ms. */
+    private static boolean[] attention(FaceTracker tracker, List<FaceAnalysis> frames) {
+        var attentive = new boolean[frames.size()];
+        for (int i = 0; i < frames.size(); i++) {
+            attentive[i] = tracker.update(List.of(frames.get(i)), v -> null, i * 100L)
+                    .get(0)
+                    .attentive();
+        }
+        return attentive;
+    }
+
+    private static FaceTracker tracker() {
+        return new FaceTracker("cam", 0.3, 3000, 2000, 5, 0.17, 10, 3);
+    }
+
+    @Test
+    void aConstantPersonalGazeBiasNeverVetoesAHeadOnTheBoard() {
+        // Dark make-up: the pupil centroid reads 0.32 (RIGHT) on every frame while she faces the board.
+        var frames = new java.util.ArrayList<FaceAnalysis>();
+        for (int i = 0; i < 200; i++) {
+            frames.add(looking(true, 0.32 + (i % 3 - 1) * 0.02, true));
+        }
+        assertThat(frames.get(0).gaze().vetoesAlone()).isTrue();
+        assertThat(attention(tracker(), frames)).containsOnly(true);
+    }
+
+    @Test
+    void aReliableSidewaysGlanceOfSeveralFramesVetoesAndEndsWithIt() {
+        var frames = new java.util.ArrayList<FaceAnalysis>();
+        for (int i = 0; i < 20; i++) {
+            frames.add(looking(true, 0.32, true));
+        }
+        for (int i = 0; i < 10; i++) {
+            frames.add(looking(true, 0.75, true));
+        }
+        for (int i = 0; i < 10; i++) {
+            frames.add(looking(true, 0.32, true));
+        }
+        var attentive = attention(tracker(), frames);
+        assertThat(attentive[19]).isTrue();
+        // Three sideways frames to veto, then the 5-frame majority: not attentive from the glance's 5th frame on.
+        assertThat(attentive[24]).isFalse();
+        assertThat(attentive[29]).isFalse();
+        assertThat(attentive[39]).isTrue();
+    }
+
+    @Test
+    void shortOrUnreliableGlancesNeverVeto() {
+        var frames = new java.util.ArrayList<FaceAnalysis>();
+        for (int i = 0; i < 20; i++) {
+            frames.add(looking(true, 0.5, true));
+        }
+        // Tiny or low-contrast eyes (unreliable) reading far to the side, for many frames.
+        for (int i = 0; i < 20; i++) {
+            frames.add(looking(true, 0.1, false));
+        }
+        // Reliable, but only two frames at a time, or alternating sides.
+        for (int i = 0; i < 20; i++) {
+            frames.add(looking(true, i % 3 == 2 ? 0.5 : 0.1, true));
+        }
+        for (int i = 0; i < 20; i++) {
+            frames.add(looking(true, i % 2 == 0 ? 0.1 : 0.9, true));
+        }
+        assertThat(attention(tracker(), frames)).containsOnly(true);
+    }
+
+    @Test
+    void noVetoBeforeTheTrackHasABaselineAndTheHeadStillDecides() {
+        var frames = new java.util.ArrayList<FaceAnalysis>();
+        for (int i = 0; i < 9; i++) {
+            frames.add(looking(true, 0.1, true));
+        }
+        for (int i = 0; i < 10; i++) {
+            frames.add(looking(false, 0.5, true));
+        }
+        var attentive = attention(tracker(), frames);
+        assertThat(attentive[8]).isTrue();
+        assertThat(attentive[18]).isFalse();
+    }
+
+    @Test
+    void aSingleImageVetoesOnlyWithAReliableSidewaysGaze() {
+        assertThat(looking(true, 0.1, true).attentiveAlone()).isFalse();
+        assertThat(looking(true, 0.1, false).attentiveAlone()).isTrue();
+        assertThat(looking(true, 0.5, true).attentiveAlone()).isTrue();
+        assertThat(looking(false, 0.5, true).attentiveAlone()).isFalse();
     }
 
     @Test

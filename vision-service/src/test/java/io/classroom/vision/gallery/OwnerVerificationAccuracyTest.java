@@ -2,13 +2,10 @@ package io.classroom.vision.gallery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.classroom.vision.config.VisionConfig;
 import io.classroom.vision.pipeline.Calibration;
 import io.classroom.vision.pipeline.FaceAnalyzer;
 import io.classroom.vision.pipeline.ImageDecoder;
 import io.classroom.vision.pipeline.TestAssets;
-import io.smallrye.config.WithDefault;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,34 +35,26 @@ class OwnerVerificationAccuracyTest {
     /** A claimed owner against a photo: same person or not, and the similarity (NaN when no usable face). */
     private record Pair(String owner, String file, boolean genuine, double similarity) {}
 
-    private static final GalleryIndex GALLERY = new GalleryIndex(128);
+    private static GalleryIndex GALLERY;
     private static final Map<String, UUID> OWNERS = new LinkedHashMap<>();
     private static final List<Probe> PROBES = new ArrayList<>();
 
     @BeforeAll
-    static void enrolAndEmbed() throws Exception {
-        var analyzer = TestAssets.analyzer();
-        try (Stream<Path> people = Files.list(TestAssets.faces())) {
-            for (var person : people.filter(p -> Files.isDirectory(p.resolve("enrol")))
-                    .sorted()
-                    .toList()) {
-                var name = person.getFileName().toString();
-                var id = UUID.randomUUID();
-                OWNERS.put(name, id);
-                // as the service enrols: exactly one face per photo, embedded whatever its quality
-                var vectors = new ArrayList<float[]>();
-                for (var photo : TestAssets.images(person.resolve("enrol"))) {
-                    var image = DECODER.decode(TestAssets.read(photo));
-                    var faces = analyzer.detect(image);
-                    assertThat(faces).as("faces on %s", photo).hasSize(1);
-                    vectors.add(analyzer.embed(image, faces.get(0)));
-                    image.release();
-                    PROBES.add(new Probe(name, name + "/enrol/" + photo.getFileName(), vectors.get(0)));
-                }
-                GALLERY.replace(id, vectors);
-                for (var photo : TestAssets.images(person.resolve("probe"))) {
-                    PROBES.add(new Probe(name, name + "/probe/" + photo.getFileName(), largestUsableFace(photo)));
-                }
+    static void enrolAndEmbed() {
+        // as the service enrols: exactly one face per photo, embedded whatever its quality
+        var enrolled = TestEnrolment.enrolEveryone(TestAssets.analyzer(), DECODER);
+        GALLERY = enrolled.gallery();
+        OWNERS.putAll(enrolled.ids());
+        for (var name : OWNERS.keySet()) {
+            var photos = enrolled.photos().get(name);
+            for (int i = 0; i < photos.size(); i++) {
+                PROBES.add(new Probe(
+                        name,
+                        name + "/enrol/" + photos.get(i).getFileName(),
+                        enrolled.vectors().get(name).get(i)));
+            }
+            for (var photo : TestAssets.images(TestAssets.faces().resolve(name).resolve("probe"))) {
+                PROBES.add(new Probe(name, name + "/probe/" + photo.getFileName(), largestUsableFace(photo)));
             }
         }
         for (var photo : TestAssets.images(TestAssets.faces().resolve("unknown"))) {
@@ -175,10 +163,7 @@ class OwnerVerificationAccuracyTest {
         }
     }
 
-    private static double shippedThreshold() throws NoSuchMethodException {
-        return Double.parseDouble(VisionConfig.Recognition.class
-                .getMethod("ownerThreshold")
-                .getAnnotation(WithDefault.class)
-                .value());
+    private static double shippedThreshold() {
+        return TestEnrolment.shippedDefault("ownerThreshold");
     }
 }

@@ -223,7 +223,7 @@ class EventContractTest {
         var headers = readFrame(goldenHeaders(), new byte[] {1}).headers();
         var known = new TrackedFace(
                 "cam-front-1",
-                face(40, new Gaze(Gaze.Direction.CENTER, 0.51, 0.48)),
+                face(40, new Gaze(Gaze.Direction.CENTER, 0.51, 0.48, 0.6, true)),
                 new Identity(UUID.fromString(ADA), 0.72),
                 true);
         var unknown = new TrackedFace("cam-front-2", face(200, null), null, false);
@@ -244,7 +244,7 @@ class EventContractTest {
                 .headers();
         var owner = new TrackedFace(
                 "webcam-1",
-                face(40, new Gaze(Gaze.Direction.CENTER, 0.5, 0.5)),
+                face(40, new Gaze(Gaze.Direction.CENTER, 0.5, 0.5, 0.6, true)),
                 new Identity(UUID.fromString(ADA), 0.68),
                 true);
         var other = new TrackedFace("webcam-2", face(200, null), null, false);

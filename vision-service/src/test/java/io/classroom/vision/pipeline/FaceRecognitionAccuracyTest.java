@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.classroom.vision.gallery.GalleryIndex;
 import io.classroom.vision.gallery.Recognition;
+import io.classroom.vision.gallery.TestEnrolment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,35 +19,17 @@ import org.junit.jupiter.api.Test;
 class FaceRecognitionAccuracyTest {
 
     private static final Recognition RECOGNITION = new Recognition(0.45, 0.05);
-    private static final GalleryIndex GALLERY = new GalleryIndex(128);
-    private static final Map<UUID, String> NAMES = new HashMap<>();
-    private static final Map<String, UUID> IDS = new HashMap<>();
     private static final ImageDecoder DECODER = new ImageDecoder(40_000_000, 8192);
+    private static GalleryIndex GALLERY;
+    private static Map<UUID, String> NAMES;
+    private static Map<String, UUID> IDS;
 
     @BeforeAll
-    static void enrolEveryone() throws Exception {
-        var analyzer = TestAssets.analyzer();
-        try (Stream<Path> people = Files.list(TestAssets.faces())) {
-            for (var person : people.filter(p -> Files.isDirectory(p.resolve("enrol")))
-                    .sorted()
-                    .toList()) {
-                var name = person.getFileName().toString();
-                var id = UUID.randomUUID();
-                NAMES.put(id, name);
-                IDS.put(name, id);
-                var vectors = TestAssets.images(person.resolve("enrol")).stream()
-                        .map(photo -> {
-                            var image = DECODER.decode(TestAssets.read(photo));
-                            var faces = analyzer.detect(image);
-                            assertThat(faces)
-                                    .as("faces on enrolment photo %s", photo)
-                                    .hasSize(1);
-                            return analyzer.embed(image, faces.get(0));
-                        })
-                        .toList();
-                GALLERY.replace(id, vectors);
-            }
-        }
+    static void enrolEveryone() {
+        var enrolled = TestEnrolment.enrolEveryone(TestAssets.analyzer(), DECODER);
+        GALLERY = enrolled.gallery();
+        NAMES = enrolled.names();
+        IDS = enrolled.ids();
         assertThat(IDS).hasSizeGreaterThanOrEqualTo(7);
     }
 

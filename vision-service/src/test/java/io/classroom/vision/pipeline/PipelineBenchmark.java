@@ -177,7 +177,7 @@ class PipelineBenchmark {
             found = faces.size();
             var gray = new Mat();
             Imgproc.cvtColor(m, gray, Imgproc.COLOR_BGR2GRAY);
-            var gaze = new GazeEstimator(10, 0.17, 0.2);
+            var gaze = new GazeEstimator(GazeThresholds.DEFAULTS);
             var gate = PipelineSettings.defaults(TestAssets.models()).qualityGate();
             for (var f : faces) {
                 var pose = analyzer.poseEstimator().estimate(m, f);

@@ -73,7 +73,7 @@ public final class FaceEmbedder implements AutoCloseable {
         }
     }
 
-    static float[] normalise(float[] v) {
+    public static float[] normalise(float[] v) {
         double sum = 0;
         for (float x : v) {
             sum += x * x;

@@ -2,27 +2,43 @@ package io.classroom.vision.facetrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroom.vision.facetrack.FaceTracker.TrackedFace;
 import io.classroom.vision.gallery.Recognition.Identity;
 import io.classroom.vision.pipeline.DetectedFace;
 import io.classroom.vision.pipeline.FaceAnalysis;
+import io.classroom.vision.pipeline.FaceEmbedder;
 import io.classroom.vision.pipeline.Gaze;
 import io.classroom.vision.pipeline.HeadPose;
 import io.classroom.vision.pipeline.Quality;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class FaceTrackerTest {
 
-    private static FaceAnalysis face(float x, boolean attentive, boolean embedded) {
+    private static final float[] ADA = {1, 0};
+    private static final float[] BOB = {0, 1};
+
+    /** A face at {@code x}, sharp unless said otherwise, with its embedding (null when not embedded). */
+    private static FaceAnalysis face(float x, boolean attentive, float[] embedding) {
+        return face(x, attentive, embedding, 200);
+    }
+
+    private static FaceAnalysis face(float x, boolean attentive, float[] embedding, double sharpness) {
         var d = new DetectedFace(x, 100, 100, 120, new float[10], 0.9f);
         return new FaceAnalysis(
-                d,
-                new HeadPose(0, 0, 0, 0),
-                null,
-                new Quality(100, 200, true, null),
-                attentive,
-                embedded ? new float[] {1} : null);
+                d, new HeadPose(0, 0, 0, 0), null, new Quality(100, sharpness, true, null), attentive, embedding);
+    }
+
+    /** A two-person gallery: the nearer of ada and bob, accepted from a similarity of 0.8. */
+    private static Function<float[], Identity> gallery(UUID ada, UUID bob) {
+        return v -> {
+            double toAda = FaceEmbedder.cosine(v, ADA);
+            double toBob = FaceEmbedder.cosine(v, BOB);
+            double best = Math.max(toAda, toBob);
+            return best < 0.8 ? null : new Identity(toAda >= toBob ? ada : bob, best);
+        };
     }
 
     @Test
@@ -30,29 +46,54 @@ class FaceTrackerTest {
         var tracker = new FaceTracker("cam", 0.3, 3000, 2000, 5, 0.17, 10, 3);
         var ada = UUID.randomUUID();
         var bob = UUID.randomUUID();
+        var identify = gallery(ada, bob);
 
-        assertThat(tracker.needsEmbedding(face(100, true, false).face(), 0)).isTrue();
-        var first = tracker.update(List.of(face(100, true, true)), v -> new Identity(ada, 0.7), 0);
+        assertThat(tracker.needsEmbedding(face(100, true, null).face(), 0)).isTrue();
+        var first = tracker.update(List.of(face(100, true, ADA)), identify, 0);
         var trackId = first.get(0).trackId();
         assertThat(first.get(0).identity().userId()).isEqualTo(ada);
 
-        tracker.update(List.of(face(105, true, true)), v -> new Identity(ada, 0.7), 100);
+        tracker.update(List.of(face(105, true, ADA)), identify, 100);
         // Settled: the same track is not re-embedded until the interval passes.
-        assertThat(tracker.needsEmbedding(face(108, true, false).face(), 200)).isFalse();
-        assertThat(tracker.needsEmbedding(face(108, true, false).face(), 3200)).isTrue();
+        assertThat(tracker.needsEmbedding(face(108, true, null).face(), 200)).isFalse();
+        assertThat(tracker.needsEmbedding(face(108, true, null).face(), 3200)).isTrue();
 
-        // One bad frame (wrong identity, not attentive) flips neither.
-        var glitch = tracker.update(List.of(face(110, false, true)), v -> new Identity(bob, 0.5), 300);
+        // One bad frame (wrong identity, not attentive) flips neither, and asks for another embedding.
+        var glitch = tracker.update(List.of(face(110, false, BOB)), identify, 300);
         assertThat(glitch.get(0).trackId()).isEqualTo(trackId);
         assertThat(glitch.get(0).identity().userId()).isEqualTo(ada);
         assertThat(glitch.get(0).attentive()).isTrue();
+        assertThat(tracker.needsEmbedding(face(110, true, null).face(), 400)).isTrue();
 
         // A face elsewhere starts a new track; the old one expires after the gap.
-        var other = tracker.update(List.of(face(600, true, true)), v -> null, 400);
+        var other = tracker.update(List.of(face(600, true, new float[] {-1, 0})), identify, 400);
         assertThat(other.get(0).trackId()).isNotEqualTo(trackId);
         assertThat(other.get(0).identity()).isNull();
-        tracker.update(List.of(), v -> null, 5000);
+        tracker.update(List.of(), identify, 5000);
         assertThat(tracker.activeTracks()).isZero();
+    }
+
+    @Test
+    void theIdentityComesFromTheSharpestFramesAveraged() {
+        var tracker = new FaceTracker("cam", 0.3, 0, 2000, 5, 0.17, 10, 3);
+        var ada = UUID.randomUUID();
+        var bob = UUID.randomUUID();
+        var identify = gallery(ada, bob);
+        // Each blurred frame alone is too far from anyone to be accepted...
+        var blurredAda = new float[] {0.7f, 0.714f};
+        var sharpAda = FaceEmbedder.normalise(new float[] {0.95f, 0.31f});
+        assertThat(identify.apply(FaceEmbedder.normalise(blurredAda))).isNull();
+        for (int i = 0; i < 3; i++) {
+            tracker.update(List.of(face(100, true, FaceEmbedder.normalise(blurredAda), 20)), identify, i * 100L);
+        }
+        // ...and two sharp frames outweigh them, although a majority vote over the window would have said unknown.
+        TrackedFace last = null;
+        for (int i = 3; i < 5; i++) {
+            last = tracker.update(List.of(face(100, true, sharpAda, 300)), identify, i * 100L)
+                    .get(0);
+        }
+        assertThat(last.identity().userId()).isEqualTo(ada);
+        assertThat(last.identity().similarity()).isGreaterThan(0.85);
     }
 
     /** A face at a fixed place, head on the board or not, with a pupil ratio and whether the gaze is reliable. */

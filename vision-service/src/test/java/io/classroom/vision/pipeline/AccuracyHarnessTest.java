@@ -3,6 +3,7 @@ package io.classroom.vision.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.classroom.vision.facetrack.FaceTracker;
 import io.classroom.vision.gallery.GalleryIndex;
 import io.classroom.vision.gallery.Recognition;
 import io.classroom.vision.gallery.TestEnrolment;
@@ -139,6 +140,11 @@ class AccuracyHarnessTest {
     private static final Recognition RECOGNITION = TestEnrolment.shippedRecognition();
     private static final List<Source> SOURCES = new ArrayList<>();
     private static final Map<Condition, Map<Integer, Map<Source, Outcome>>> OUTCOMES = new EnumMap<>(Condition.class);
+    /** Frames per track: the combined condition again with fresh noise, as a camera's consecutive frames. */
+    static final int TRACK_FRAMES = 5;
+    /** The identity a track of {@link #TRACK_FRAMES} combined-condition frames ends with, per width (null: none). */
+    private static final Map<Integer, Map<Source, UUID>> TRACKS = new LinkedHashMap<>();
+
     private static GalleryIndex gallery;
     private static Map<String, UUID> ids;
 
@@ -154,6 +160,9 @@ class AccuracyHarnessTest {
                 perWidth.put(width, new LinkedHashMap<>());
             }
             OUTCOMES.put(condition, perWidth);
+        }
+        for (int width : WIDTHS) {
+            TRACKS.put(width, new LinkedHashMap<>());
         }
         System.out.printf(
                 "accuracy harness: recognition threshold %.2f margin %.2f; frontal = |yaw| <= %.0f° on the full photo"
@@ -227,6 +236,19 @@ class AccuracyHarnessTest {
             }
         }
         System.out.println();
+        System.out.printf(
+                "Tracks: %d frames of all combined (fresh noise each), identity from the mean of the %d sharpest%n",
+                TRACK_FRAMES, FaceTracker.SHARPEST_FRAMES);
+        System.out.println("| face px | rank-1, one frame | rank-1, track | false accepts, track (unknown) |");
+        System.out.println("|---|---|---|---|");
+        for (int width : WIDTHS) {
+            var c = cell(Condition.COMBINED, width);
+            var t = trackCell(width);
+            System.out.printf(
+                    "| %d | %s | %s | %d (%d) |%n",
+                    width, percent(c.rank1, c.probes), percent(t.rank1, t.probes), t.falseAccepts, t.unknownAccepted);
+        }
+        System.out.println();
         printDiagnostics();
         System.out.println();
 
@@ -260,6 +282,13 @@ class AccuracyHarnessTest {
                 });
             }
         }
+        TRACKS.forEach((width, tracks) -> tracks.forEach((source, accepted) -> {
+            if ("unknown".equals(source.expected())) {
+                assertThat(accepted)
+                        .as("track of %s at %d px", source.file(), width)
+                        .isNull();
+            }
+        }));
     }
 
     @Test
@@ -353,17 +382,37 @@ class AccuracyHarnessTest {
         targets.add(new Target(Targets.FALSE_ACCEPTS_COMBINED, acceptsMet, trim(accepts)));
         int falseAccepts = 0;
         int unknownAccepted = 0;
-        for (var condition : Condition.values()) {
-            for (int width : WIDTHS) {
+        for (int width : WIDTHS) {
+            for (var condition : Condition.values()) {
                 var c = cell(condition, width);
                 falseAccepts += c.falseAccepts;
                 unknownAccepted += c.unknownAccepted;
             }
+            var t = trackCell(width);
+            falseAccepts += t.falseAccepts;
+            unknownAccepted += t.unknownAccepted;
         }
         targets.add(new Target(Targets.FALSE_ACCEPTS_ALL, falseAccepts == 0, falseAccepts + " false accepts"));
         targets.add(new Target(
                 Targets.UNKNOWN_NEVER_ACCEPTED, unknownAccepted == 0, unknownAccepted + " unknown faces accepted"));
         return targets;
+    }
+
+    /** The identification counts of the tracks of one width. */
+    private static Cell trackCell(int width) {
+        var c = new Cell();
+        TRACKS.get(width).forEach((s, accepted) -> {
+            boolean unknown = s.expected().equals("unknown");
+            if (!unknown) {
+                c.probes++;
+                c.rank1 += ids.get(s.expected()).equals(accepted) ? 1 : 0;
+            }
+            if (accepted != null && (unknown || !ids.get(s.expected()).equals(accepted))) {
+                c.falseAccepts++;
+                c.unknownAccepted += unknown ? 1 : 0;
+            }
+        });
+        return c;
     }
 
     /** The counts of one condition and width. */
@@ -481,9 +530,38 @@ class AccuracyHarnessTest {
                     degraded.release();
                 }
             }
+            if (source.expected() != null) {
+                TRACKS.get(width).put(source, trackIdentity(clean, source, width));
+            }
         } finally {
             clean.release();
         }
+    }
+
+    /**
+     * The identity a {@link FaceTracker} gives the placed face after {@link #TRACK_FRAMES} frames of the combined
+     * condition, each with its own noise; null when it has none.
+     */
+    private static UUID trackIdentity(Mat clean, Source source, int width) {
+        var analyzer = TestAssets.analyzer();
+        var tracker = new FaceTracker("harness", 0.3, 0, 60_000, TRACK_FRAMES, 0.17, 30, 3);
+        UUID identity = null;
+        for (int frame = 0; frame < TRACK_FRAMES; frame++) {
+            var degraded = degrade(clean, Condition.COMBINED, (source.file() + width + "track" + frame).hashCode());
+            try {
+                var analyses = analyzer.analyse(degraded, Calibration.STRAIGHT_AHEAD, f -> true);
+                var placed =
+                        nearestCentre(analyses.stream().map(FaceAnalysis::face).toList(), degraded, width);
+                analyses = analyses.stream().filter(a -> a.face() == placed).toList();
+                var tracked = tracker.update(analyses, v -> RECOGNITION.decide(gallery.search(v, null)), frame * 1000L);
+                identity = tracked.isEmpty() || tracked.get(0).identity() == null
+                        ? null
+                        : tracked.get(0).identity().userId();
+            } finally {
+                degraded.release();
+            }
+        }
+        return identity;
     }
 
     /** The analysis of the placed face (nearest the centre) and the service's decision on its embedding. */

@@ -35,6 +35,9 @@ public class TrackedSession {
     public String roomId;
     public List<String> cameraIds;
     public Integer attendanceThreshold;
+    /** The class schedule's IANA zone as classroom-service sent it (null from older events): reports use it. */
+    public String timeZone;
+
     public String title;
     /** The application of a personal session ({@link App}); class sessions belong to none. */
     public String app;

@@ -29,6 +29,8 @@ public class ClassSession {
     public Instant scheduledStart;
     /** Null in sessions stored before the scheduler existed: those were all started by hand. */
     public SessionTrigger trigger;
+    /** The class schedule's IANA zone, so reports show the session in local time. */
+    public String timeZone;
 
     public Instant plannedEnd;
     public Instant endedAt;

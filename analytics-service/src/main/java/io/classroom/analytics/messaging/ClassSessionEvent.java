@@ -29,7 +29,8 @@ public record ClassSessionEvent(
         Instant startedAt,
         Instant plannedEnd,
         Instant endedAt,
-        @PositiveOrZero @Max(100) Integer attendanceThreshold) {
+        @PositiveOrZero @Max(100) Integer attendanceThreshold,
+        @Size(max = 64) String timeZone) {
 
     public static final String STARTED = "ClassSessionStarted";
     public static final String ENDED = "ClassSessionEnded";

@@ -18,15 +18,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** A report as PDF (OpenPDF): title, summary lines, a chart image and a table. CPU work: off the event loop. */
+/**
+ * A report as PDF (OpenPDF, A4 landscape): title, summary lines, charts, a table, a footnote. A table of up to
+ * {@value #KEEP_TOGETHER_ROWS} rows is never split over two pages. CPU work: off the event loop.
+ */
 public final class PdfReport {
+
+    static final int KEEP_TOGETHER_ROWS = 30;
+    /** Points: a chart of a class of 30 stays legible (scaled to the page's width, not shrunk to a strip). */
+    private static final int MAX_CHART_HEIGHT = 440;
+
+    /**
+     * A table: column titles, relative column widths and which columns hold numbers (right-aligned).
+     *
+     * @param numeric one flag per column
+     */
+    public record Table(List<String> headers, float[] widths, boolean[] numeric, List<List<String>> rows) {}
 
     private PdfReport() {}
 
     public static byte[] render(
-            String title, List<String> summary, byte[] chartPng, List<String> headers, List<List<String>> rows) {
+            String title, List<String> summary, List<byte[]> chartsPng, Table table, String footnote) {
         var out = new ByteArrayOutputStream();
-        var document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
+        var document = new Document(PageSize.A4.rotate(), 36, 36, 30, 30);
         try {
             PdfWriter.getInstance(document, out);
             document.addTitle(title);
@@ -34,40 +48,23 @@ public final class PdfReport {
             document.add(new Paragraph(title, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16)));
             Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
             for (String line : summary) {
-                document.add(new Paragraph(line, body));
+                var paragraph = new Paragraph(line, body);
+                paragraph.setSpacingBefore(2);
+                document.add(paragraph);
             }
-            if (chartPng != null) {
-                Image chart = Image.getInstance(chartPng);
-                chart.scaleToFit(document.getPageSize().getWidth() - 72, 300);
+            for (byte[] png : chartsPng) {
+                Image chart = Image.getInstance(png);
+                chart.scaleToFit(document.getPageSize().getWidth() - 72, MAX_CHART_HEIGHT);
                 chart.setAlignment(Element.ALIGN_CENTER);
                 chart.setSpacingBefore(8);
                 document.add(chart);
             }
-            var table = new PdfPTable(headers.size());
-            table.setWidthPercentage(100);
-            // Ids and timestamps are long: the first column and the columns named *At get more room.
-            float[] widths = new float[headers.size()];
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = i == 0
-                        ? 3.2f
-                        : headers.get(i).endsWith("At") ? 2.2f : headers.get(i).equals("name") ? 2f : 1f;
+            document.add(table(table));
+            if (footnote != null) {
+                var note = new Paragraph(footnote, FontFactory.getFont(FontFactory.HELVETICA_OBLIQUE, 8));
+                note.setSpacingBefore(6);
+                document.add(note);
             }
-            table.setWidths(widths);
-            table.setSpacingBefore(10);
-            table.setHeaderRows(1);
-            Font head = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-            Font cellFont = FontFactory.getFont(FontFactory.HELVETICA, 8);
-            for (String header : headers) {
-                var cell = new PdfPCell(new Phrase(header, head));
-                cell.setBackgroundColor(new Color(0xe2e8f0));
-                table.addCell(cell);
-            }
-            for (List<String> row : rows) {
-                for (String value : row) {
-                    table.addCell(new PdfPCell(new Phrase(value == null ? "" : value, cellFont)));
-                }
-            }
-            document.add(table);
         } catch (DocumentException e) {
             throw new IllegalStateException("Cannot build the PDF report", e);
         } catch (IOException e) {
@@ -78,5 +75,33 @@ public final class PdfReport {
             }
         }
         return out.toByteArray();
+    }
+
+    private static PdfPTable table(Table table) throws DocumentException {
+        var pdf = new PdfPTable(table.headers().size());
+        pdf.setWidthPercentage(100);
+        pdf.setWidths(table.widths());
+        pdf.setSpacingBefore(10);
+        pdf.setHeaderRows(1);
+        // A short roster moves to the next page whole instead of leaving a row or two behind.
+        pdf.setKeepTogether(table.rows().size() <= KEEP_TOGETHER_ROWS);
+        Font head = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+        Font cellFont = FontFactory.getFont(FontFactory.HELVETICA, 9);
+        for (int c = 0; c < table.headers().size(); c++) {
+            var cell = new PdfPCell(new Phrase(table.headers().get(c), head));
+            cell.setBackgroundColor(new Color(0xe2e8f0));
+            cell.setHorizontalAlignment(table.numeric()[c] ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+            cell.setPadding(4);
+            pdf.addCell(cell);
+        }
+        for (List<String> row : table.rows()) {
+            for (int c = 0; c < row.size(); c++) {
+                var cell = new PdfPCell(new Phrase(row.get(c) == null ? "" : row.get(c), cellFont));
+                cell.setHorizontalAlignment(table.numeric()[c] ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+                cell.setPadding(4);
+                pdf.addCell(cell);
+            }
+        }
+        return pdf;
     }
 }

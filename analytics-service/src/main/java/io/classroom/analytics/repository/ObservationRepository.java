@@ -8,6 +8,7 @@ import com.mongodb.client.model.WriteModel;
 import io.classroom.analytics.CameraCell;
 import io.classroom.analytics.Observation;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,6 +122,12 @@ public class ObservationRepository implements ReactivePanacheMongoRepositoryBase
     static int cellIndex(double position, int cells) {
         int index = (int) Math.floor(position * cells);
         return Math.max(0, Math.min(cells - 1, index));
+    }
+
+    /** The frames of a session in capture order; raw frames expire after the retention, so old sessions have none. */
+    public Uni<List<Observation>> bySession(String tenantId, String sessionId) {
+        return find("tenantId = ?1 and sessionId = ?2", Sort.ascending("capturedAt"), tenantId, sessionId)
+                .list();
     }
 
     /**

@@ -3,18 +3,22 @@ package io.classroom.analytics.service;
 import io.classroom.analytics.AttendanceRecord;
 import io.classroom.analytics.CameraCell;
 import io.classroom.analytics.EngagementMinute;
+import io.classroom.analytics.Observation;
 import io.classroom.analytics.TrackedSession;
 import io.classroom.analytics.config.AnalyticsConfig;
 import io.classroom.analytics.error.Problems;
 import io.classroom.analytics.repository.AttendanceRepository;
 import io.classroom.analytics.repository.CameraCellRepository;
 import io.classroom.analytics.repository.EngagementMinuteRepository;
+import io.classroom.analytics.repository.ObservationRepository;
 import io.classroom.analytics.repository.SessionRepository;
 import io.classroom.analytics.repository.UserProfileRepository;
 import io.classroom.analytics.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,6 +35,7 @@ public class ClassroomAnalyticsService {
 
     private final SessionRepository sessions;
     private final AttendanceRepository attendance;
+    private final ObservationRepository observations;
     private final EngagementMinuteRepository minutes;
     private final CameraCellRepository cells;
     private final UserProfileRepository users;
@@ -39,12 +44,14 @@ public class ClassroomAnalyticsService {
     public ClassroomAnalyticsService(
             SessionRepository sessions,
             AttendanceRepository attendance,
+            ObservationRepository observations,
             EngagementMinuteRepository minutes,
             CameraCellRepository cells,
             UserProfileRepository users,
             AnalyticsConfig config) {
         this.sessions = sessions;
         this.attendance = attendance;
+        this.observations = observations;
         this.minutes = minutes;
         this.cells = cells;
         this.users = users;
@@ -110,14 +117,22 @@ public class ClassroomAnalyticsService {
         return whole == 0 ? 0 : (double) part / whole;
     }
 
-    /** The attendance table of a session; students get their own row only. */
+    /**
+     * The attendance report of a session, rows sorted by name; students get their own row only. Times are for the
+     * class's zone (else the tenant's, else the default), and the profile comes from the raw frames.
+     */
     public Uni<SessionAttendance> sessionAttendance(Caller caller, String sessionId) {
         return visibleSession(caller, sessionId, true)
                 .chain(session -> attendance
                         .bySession(caller.tenantId(), sessionId, caller.isStudent() ? caller.userId() : null)
                         .chain(rows -> withNames(caller.tenantId(), rows))
-                        .chain(rows -> minutes.bySession(caller.tenantId(), sessionId)
-                                .map(minuteRows -> {
+                        .map(rows -> rows.stream().sorted(BY_NAME).toList())
+                        .chain(rows -> Uni.combine()
+                                .all()
+                                .unis(
+                                        minutes.bySession(caller.tenantId(), sessionId),
+                                        observations.bySession(caller.tenantId(), sessionId))
+                                .with((minuteRows, frames) -> {
                                     long attended = rows.stream()
                                             .filter(r -> ATTENDED.contains(r.status()))
                                             .count();
@@ -130,9 +145,14 @@ public class ClassroomAnalyticsService {
                                             rows.stream()
                                                     .filter(AttendanceRow::late)
                                                     .count(),
-                                            share(attended, rows.size()));
+                                            share(attended, rows.size()),
+                                            rows.stream()
+                                                    .mapToDouble(AttendanceRow::engagementPct)
+                                                    .average()
+                                                    .orElse(0));
                                     // Students do not see class-wide figures.
                                     var timeline = caller.isStudent() ? null : timeline(session, minuteRows);
+                                    var end = sessionEnd(session, frames);
                                     return new SessionAttendance(
                                             session.sessionId,
                                             session.classId,
@@ -140,10 +160,38 @@ public class ClassroomAnalyticsService {
                                             session.startedAt,
                                             session.endedAt,
                                             session.attendanceThreshold,
+                                            zoneOf(session).getId(),
                                             summary,
                                             timeline,
+                                            StudentTimelines.of(
+                                                    session.startedAt, end, frames, rows, !caller.isStudent()),
                                             rows);
                                 })));
+    }
+
+    private static final Comparator<AttendanceRow> BY_NAME = Comparator.comparing(
+                    (AttendanceRow r) -> r.displayName() == null ? "" : r.displayName(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(AttendanceRow::userId);
+
+    /** The session's end; while it runs, its latest frame (or its start). */
+    private static Instant sessionEnd(TrackedSession session, List<Observation> frames) {
+        if (session.endedAt != null) {
+            return session.endedAt;
+        }
+        var last = frames.isEmpty() ? session.startedAt : frames.get(frames.size() - 1).capturedAt;
+        return last.isAfter(session.startedAt) ? last.plusSeconds(1) : session.startedAt.plusSeconds(1);
+    }
+
+    /** The class's zone when the session carries a valid one, else the tenant's, else the default. */
+    ZoneId zoneOf(TrackedSession session) {
+        if (session.timeZone != null) {
+            try {
+                return ZoneId.of(session.timeZone);
+            } catch (DateTimeException e) {
+                // an unknown id from the event: fall back like a session without one
+            }
+        }
+        return ZoneId.of(config.tenantZones().getOrDefault(session.tenantId, config.defaultZone()));
     }
 
     private Uni<List<AttendanceRow>> withNames(String tenantId, List<AttendanceRecord> records) {
@@ -259,6 +307,7 @@ public class ClassroomAnalyticsService {
                 className,
                 range.from(),
                 range.to(),
+                range.zone().getId(),
                 threshold,
                 share(
                         counted.stream()
@@ -354,8 +403,9 @@ public class ClassroomAnalyticsService {
             Instant lastSeenAt,
             boolean finalized) {}
 
-    /** Counts of a session's attendance table. */
-    public record AttendanceSummary(long students, long attended, long absent, long late, double attendanceRate) {}
+    /** Counts of a session's attendance table and the students' mean engagement (percent). */
+    public record AttendanceSummary(
+            long students, long attended, long absent, long late, double attendanceRate, double averageEngagementPct) {}
 
     /** A session's attendance report. */
     public record SessionAttendance(
@@ -365,9 +415,27 @@ public class ClassroomAnalyticsService {
             Instant startedAt,
             Instant endedAt,
             Integer attendanceThreshold,
+            String timeZone,
             AttendanceSummary summary,
             Timeline timeline,
+            SessionProfile profile,
             List<AttendanceRow> rows) {}
+
+    /**
+     * When each student was seen and seen attentive, in buckets of {@code bucketSeconds}; the class's attentive share
+     * per minute of the session (null for students). Empty once the raw frames have expired.
+     */
+    public record SessionProfile(
+            int bucketSeconds, List<StudentTimeline> students, List<Double> attentiveSharePerMinute) {}
+
+    /** One student's bands over the session, in time order. */
+    public record StudentTimeline(String userId, String displayName, List<Band> bands) {}
+
+    /** A stretch of a session in which a student was seen ({@link #PRESENT}) or seen attentive ({@link #ATTENTIVE}). */
+    public record Band(Instant from, Instant to, String state) {
+        public static final String PRESENT = "PRESENT";
+        public static final String ATTENTIVE = "ATTENTIVE";
+    }
 
     /** Attendance rate of one session. */
     public record SessionRate(String sessionId, Instant startedAt, long students, long attended, double rate) {}
@@ -382,6 +450,7 @@ public class ClassroomAnalyticsService {
             String className,
             Instant from,
             Instant to,
+            String timeZone,
             double atRiskBelow,
             double attendanceRate,
             Trend trend,

@@ -117,7 +117,8 @@ public class IngestService {
                         .append("roomId", event.roomId())
                         .append("cameraIds", event.cameraIds())
                         .append("plannedEnd", event.plannedEnd())
-                        .append("attendanceThreshold", event.attendanceThreshold());
+                        .append("attendanceThreshold", event.attendanceThreshold())
+                        .append("timeZone", event.timeZone());
             case ClassSessionEvent.ENDED -> {
                 fields.append("endedAt", event.endedAt());
                 if (event.startedAt() != null) {

@@ -5,6 +5,7 @@ import io.classroom.analytics.render.ChartRenderer;
 import io.classroom.analytics.render.CsvWriter;
 import io.classroom.analytics.render.GridChart;
 import io.classroom.analytics.render.PdfReport;
+import io.classroom.analytics.render.SessionTimelineChart;
 import io.classroom.analytics.service.ClassroomAnalyticsService.AttendanceRow;
 import io.classroom.analytics.service.ClassroomAnalyticsService.CameraHeatmap;
 import io.classroom.analytics.service.ClassroomAnalyticsService.ClassReport;
@@ -12,10 +13,13 @@ import io.classroom.analytics.service.ClassroomAnalyticsService.GridCell;
 import io.classroom.analytics.service.ClassroomAnalyticsService.SessionAttendance;
 import io.classroom.analytics.service.ClassroomAnalyticsService.StudentRate;
 import io.classroom.analytics.service.ClassroomAnalyticsService.Timeline;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,6 +30,9 @@ public final class Reports {
             DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
 
     private static final List<String> SESSION_HEADERS = List.of(
             "userId",
@@ -99,22 +106,126 @@ public final class Reports {
         return csv.toString();
     }
 
+    /**
+     * The session report a teacher reads: names in order, human column titles, local times (the class's zone),
+     * durations in minutes, no ids; a summary with the rule in words; the class's attentive share per minute and each
+     * student's presence over the session.
+     */
     public static byte[] sessionPdf(SessionAttendance report) {
+        var zone = ZoneId.of(report.timeZone());
         var summary = report.summary();
-        List<String> lines = List.of(
-                "Class: " + (report.className() == null ? report.classId() : report.className()),
-                "Session: " + report.sessionId() + ", " + time(report.startedAt()) + " to " + time(report.endedAt()),
-                "Students: %d, attended: %d, absent: %d, late: %d, attendance rate: %s"
-                        .formatted(
-                                summary.students(),
-                                summary.attended(),
-                                summary.absent(),
-                                summary.late(),
-                                percent(summary.attendanceRate())));
-        byte[] chart = report.timeline() == null || report.timeline().minutes().isEmpty()
-                ? null
-                : ChartRenderer.png(timelineChart(report.timeline()));
-        return PdfReport.render("Attendance report", lines, chart, SESSION_HEADERS, sessionRows(report.rows()));
+        var start = report.startedAt();
+        var end = report.endedAt();
+        var lines = new ArrayList<String>();
+        lines.add("%s, %s to %s (%s)%s"
+                .formatted(
+                        DATE.withZone(zone).format(start),
+                        CLOCK.withZone(zone).format(start),
+                        end == null ? "now" : CLOCK.withZone(zone).format(end),
+                        zone.getId(),
+                        end == null
+                                ? ", still running"
+                                : ", " + minutes(Duration.between(start, end).toSeconds())));
+        lines.add("%d %s: %d present, %d absent, %d late. Average engagement %s."
+                .formatted(
+                        summary.students(),
+                        summary.students() == 1 ? "student" : "students",
+                        summary.attended(),
+                        summary.absent(),
+                        summary.late(),
+                        wholePercent(summary.averageEngagementPct())));
+        lines.add(("A student is present when seen attentive for at least %d %% of the session (time the cameras were"
+                        + " down does not count); late when first seen after the class's grace period.")
+                .formatted(report.attendanceThreshold() == null ? 75 : report.attendanceThreshold()));
+        if (report.rows().stream().anyMatch(r -> !r.finalized())) {
+            lines.add("Provisional: the session's attendance is not final yet.");
+        }
+        var charts = new ArrayList<byte[]>();
+        var profile = report.profile();
+        if (profile != null
+                && profile.students().stream().anyMatch(s -> !s.bands().isEmpty())) {
+            charts.add(ChartRenderer.png(sessionTimeline(report, zone)));
+        }
+        var table = new PdfReport.Table(
+                List.of(
+                        "Student",
+                        "Status",
+                        "Present",
+                        "Engaged",
+                        "Engagement",
+                        "Late",
+                        "Left early",
+                        "First seen",
+                        "Last seen"),
+                new float[] {3f, 1.4f, 1.2f, 1.2f, 1.2f, 0.8f, 1f, 1.2f, 1.2f},
+                new boolean[] {false, false, true, true, true, false, false, true, true},
+                report.rows().stream()
+                        .map(r -> List.of(
+                                r.displayName() == null ? "(no name)" : r.displayName(),
+                                status(r.status()),
+                                minutes(r.presentSeconds()),
+                                minutes(r.engagedSeconds()),
+                                wholePercent(r.engagementPct()),
+                                yesNo(r.late()),
+                                yesNo(r.leftEarly()),
+                                clock(r.firstSeenAt(), zone),
+                                clock(r.lastSeenAt(), zone)))
+                        .toList());
+        return PdfReport.render(
+                "Attendance: " + (report.className() == null ? "class session" : report.className()),
+                lines,
+                charts,
+                table,
+                "Times in " + zone.getId() + ". Present and engaged time in minutes; engagement is engaged time over"
+                        + " the session's time with cameras up.");
+    }
+
+    /** The session's per-minute attentive share and each student's bands, on one time axis in the class's zone. */
+    static SessionTimelineChart sessionTimeline(SessionAttendance report, ZoneId zone) {
+        var start = report.startedAt();
+        var profile = report.profile();
+        var last = profile.students().stream()
+                .flatMap(s -> s.bands().stream())
+                .map(ClassroomAnalyticsService.Band::to)
+                .max(Instant::compareTo)
+                .orElse(start);
+        var end = report.endedAt() != null ? report.endedAt() : last;
+        double duration = Math.max(1, Duration.between(start, end).toMillis() / 1000.0);
+        var rows = profile.students().stream()
+                .map(s -> new SessionTimelineChart.Row(
+                        s.displayName() == null ? "(no name)" : s.displayName(),
+                        s.bands().stream()
+                                .map(b -> new SessionTimelineChart.Span(
+                                        Duration.between(start, b.from()).toMillis() / 1000.0,
+                                        Duration.between(start, b.to()).toMillis() / 1000.0,
+                                        ClassroomAnalyticsService.Band.ATTENTIVE.equals(b.state())))
+                                .toList()))
+                .toList();
+        double[] shares = profile.attentiveSharePerMinute() == null
+                ? new double[0]
+                : profile.attentiveSharePerMinute().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray();
+        return new SessionTimelineChart(duration, ticks(start, duration, zone), shares, rows);
+    }
+
+    /** About 6-12 labelled instants at a round step: 30 s, 1, 2, 5, 10, 15, 30 or 60 minutes. */
+    static List<SessionTimelineChart.Tick> ticks(Instant start, double durationSeconds, ZoneId zone) {
+        int step = 3600;
+        for (int candidate : new int[] {30, 60, 120, 300, 600, 900, 1800, 3600}) {
+            if (durationSeconds / candidate <= 12) {
+                step = candidate;
+                break;
+            }
+        }
+        var format = (step < 60 ? SECONDS : CLOCK).withZone(zone);
+        var ticks = new ArrayList<SessionTimelineChart.Tick>();
+        long first = (long) Math.ceil(start.getEpochSecond() / (double) step) * step;
+        for (long t = first; t - start.getEpochSecond() <= durationSeconds; t += step) {
+            ticks.add(
+                    new SessionTimelineChart.Tick(t - start.getEpochSecond(), format.format(Instant.ofEpochSecond(t))));
+        }
+        return ticks;
     }
 
     public static String classCsv(ClassReport report) {
@@ -123,18 +234,42 @@ public final class Reports {
         return csv.toString();
     }
 
+    /** The class report a teacher reads: names in order, human titles, local dates, no ids. */
     public static byte[] classPdf(ClassReport report) {
+        var zone = ZoneId.of(report.timeZone());
         List<String> lines = List.of(
-                "Class: " + name(report),
-                "From " + time(report.from()) + " to " + time(report.to()),
-                "Attendance rate: %s, trend: %s, students at risk (below %s): %d"
+                "%s to %s (%s)"
                         .formatted(
-                                percent(report.attendanceRate()),
-                                report.trend().direction(),
-                                percent(report.atRiskBelow()),
-                                report.atRisk().size()));
-        byte[] chart = report.perSession().isEmpty() ? null : ChartRenderer.png(classChart(report));
-        return PdfReport.render("Class attendance report", lines, chart, CLASS_HEADERS, classRows(report.perStudent()));
+                                DATE.withZone(zone).format(report.from()),
+                                DATE.withZone(zone).format(report.to()),
+                                zone.getId()),
+                "Attendance rate %s, trend %s; %d %s below %s."
+                        .formatted(
+                                wholePercent(report.attendanceRate() * 100),
+                                report.trend().direction().toString().toLowerCase(Locale.ROOT),
+                                report.atRisk().size(),
+                                report.atRisk().size() == 1 ? "student" : "students",
+                                wholePercent(report.atRiskBelow() * 100)));
+        List<byte[]> charts =
+                report.perSession().isEmpty() ? List.of() : List.of(ChartRenderer.png(classChart(report)));
+        var table = new PdfReport.Table(
+                List.of("Student", "Sessions", "Attended", "Late", "Attendance rate", "At risk"),
+                new float[] {3f, 1f, 1f, 1f, 1.3f, 1f},
+                new boolean[] {false, true, true, true, true, false},
+                report.perStudent().stream()
+                        .sorted(Comparator.comparing(
+                                (StudentRate r) -> r.displayName() == null ? "" : r.displayName(),
+                                String.CASE_INSENSITIVE_ORDER))
+                        .map(r -> List.of(
+                                r.displayName() == null ? "(no name)" : r.displayName(),
+                                String.valueOf(r.sessions()),
+                                String.valueOf(r.attended()),
+                                String.valueOf(r.late()),
+                                wholePercent(r.rate() * 100),
+                                yesNo(r.atRisk())))
+                        .toList());
+        return PdfReport.render(
+                "Class attendance: " + name(report), lines, charts, table, "Dates in " + zone.getId() + ".");
     }
 
     private static List<List<String>> sessionRows(List<AttendanceRow> rows) {
@@ -179,7 +314,26 @@ public final class Reports {
         return instant == null ? "" : instant.toString();
     }
 
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    private static String minutes(long seconds) {
+        return String.format(Locale.ROOT, "%.1f min", seconds / 60.0);
+    }
+
+    private static String wholePercent(double percent) {
+        return String.format(Locale.ROOT, "%.0f %%", percent);
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
+    private static String status(String status) {
+        return status == null
+                ? ""
+                : status.charAt(0)
+                        + status.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String clock(Instant instant, ZoneId zone) {
+        return instant == null ? "-" : SECONDS.withZone(zone).format(instant);
     }
 }

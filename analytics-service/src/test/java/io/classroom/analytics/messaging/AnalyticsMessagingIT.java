@@ -350,7 +350,10 @@ class AnalyticsMessagingIT {
                 .contentType("application/pdf")
                 .extract()
                 .asByteArray();
-        ImageAssertions.assertRealPdf(pdf, true, "Attendance report", "Physics 101", "PRESENT", "ABSENT", bob);
+        // The teacher's PDF: names, not ids (bob has no profile yet), local times in the class's zone.
+        ImageAssertions.assertRealPdf(
+                pdf, true, "Attendance: Physics 101", "(Europe/Paris)", "Present", "Absent", "(no name)", "10:00:02");
+        assertThat(ImageAssertions.pdfText(pdf)).doesNotContain(bob);
         byte[] classPdf = given().auth()
                 .oauth2(admin)
                 .queryParam("from", "2026-09-01")
@@ -361,7 +364,8 @@ class AnalyticsMessagingIT {
                 .statusCode(200)
                 .extract()
                 .asByteArray();
-        ImageAssertions.assertRealPdf(classPdf, true, "Class attendance report", "DECLINING", bob);
+        ImageAssertions.assertRealPdf(classPdf, true, "Class attendance: Physics 101", "declining", "(no name)");
+        assertThat(ImageAssertions.pdfText(classPdf)).doesNotContain(bob);
         String classCsv = given().auth()
                 .oauth2(admin)
                 .queryParam("from", "2026-09-01")

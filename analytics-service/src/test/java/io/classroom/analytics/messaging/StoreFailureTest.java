@@ -135,7 +135,8 @@ class StoreFailureTest {
                 start,
                 start.plusSeconds(3600),
                 null,
-                75);
+                75,
+                "Europe/Paris");
     }
 
     private double deadLettered() {

@@ -35,6 +35,13 @@ public final class ImageAssertions {
         return image;
     }
 
+    /** The text of every page of a PDF. */
+    public static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
     /** Opens a PDF, checks that the texts are there and that a page carries an image. */
     public static void assertRealPdf(byte[] pdf, boolean withImage, String... texts) throws IOException {
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");

@@ -33,9 +33,14 @@ class RenderingTest {
         byte[] pdf = PdfReport.render(
                 "Attendance report",
                 List.of("Class: Physics"),
-                ChartRenderer.png(GRID),
-                List.of("userId", "status"),
-                List.of(List.of("ada", "PRESENT"), List.of("bob", "ABSENT")));
-        ImageAssertions.assertRealPdf(pdf, true, "Attendance report", "Class: Physics", "userId", "PRESENT", "bob");
+                List.of(ChartRenderer.png(GRID)),
+                new PdfReport.Table(
+                        List.of("Student", "Status"),
+                        new float[] {2, 1},
+                        new boolean[] {false, false},
+                        List.of(List.of("Ada", "Present"), List.of("Bob", "Absent"))),
+                "Times in UTC.");
+        ImageAssertions.assertRealPdf(
+                pdf, true, "Attendance report", "Class: Physics", "Student", "Present", "Bob", "Times in UTC.");
     }
 }

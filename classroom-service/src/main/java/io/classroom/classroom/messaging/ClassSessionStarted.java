@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * {@code classroom.sessions.v1} event when a class is activated (schema: events/classroom.sessions.v1). A scheduled
  * start carries the occurrence's {@code scheduledStart} (consumers measure lateness from it); a start by hand has
- * null there.
+ * null there. {@code timeZone} is the class schedule's zone (null in sessions stored before it was carried).
  */
 public record ClassSessionStarted(
         UUID eventId,
@@ -28,7 +28,8 @@ public record ClassSessionStarted(
         int attendanceThreshold,
         long lateGraceSeconds,
         Instant scheduledStart,
-        SessionTrigger trigger)
+        SessionTrigger trigger,
+        String timeZone)
         implements ClassSessionEvent {
 
     public static ClassSessionStarted of(UUID eventId, ClassSession s) {
@@ -49,6 +50,7 @@ public record ClassSessionStarted(
                 s.attendanceThreshold,
                 s.lateGraceSeconds,
                 s.scheduledStart,
-                s.startedBy());
+                s.startedBy(),
+                s.timeZone);
     }
 }

@@ -156,6 +156,7 @@ public class ClassSessionService {
         s.tenantId = c.tenantId;
         s.classId = c.id;
         s.className = c.title;
+        s.timeZone = c.schedule.timeZone;
         s.teacherId = c.teacherId;
         s.roomId = roomId;
         s.cameraIds = cameras;

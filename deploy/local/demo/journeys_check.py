@@ -9,6 +9,7 @@ video and the face photos.
   personal   a student's personal focus session fed by their webcam, with a pause: frames while paused are ignored
              and said to be; the report's focus and distraction seconds match what was sent within 10 %
   schedule   a class with a schedule starts and ends its session by itself
+  docs       each service's OpenAPI document at /api/<service>/openapi, and one Swagger UI at /docs listing all six
 
 The scheduled class is created first, so its session starts and ends while the other checks run. Exit 1 with the
 list of failures. Only the standard library (and ffmpeg, which the stack installs, to cut and make frames).
@@ -28,7 +29,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import classroom_demo as demo  # noqa: E402
 import websocket_client  # noqa: E402
-from security_check import Failures, user_id  # noqa: E402
+from security_check import Failures, request, user_id  # noqa: E402
 
 FACES = os.path.join(demo.ASSETS, "media", "faces")
 WS = demo.GATEWAY.replace("http", "ws", 1)
@@ -334,6 +335,25 @@ def frames(failures):
         ws.shutdown()
 
 
+SERVICES = {"auth": "auth-service", "classroom": "classroom-service", "tracking": "tracking-service",
+            "vision": "vision-service", "ingest": "camera-ingest-service", "analytics": "analytics-service"}
+
+
+def docs(failures):
+    print("docs: the services' OpenAPI documents and the Swagger UI, behind the gateway", flush=True)
+    for prefix, service in SERVICES.items():
+        status, kind, spec = request("GET", f"/api/{prefix}/openapi?format=json")
+        paths = spec.get("paths", {}) if isinstance(spec, dict) else {}
+        failures.check(status == 200 and spec.get("info", {}).get("title") == service and paths
+                       and all(p.startswith(f"/api/{prefix}/") for p in paths),
+                       f"/api/{prefix}/openapi: {status} {kind}, {len(paths)} paths of {service}")
+    status, kind, page = request("GET", "/docs/")
+    html = page.decode(errors="replace") if isinstance(page, bytes) else ""
+    listed = [p for p in SERVICES if f"/api/{p}/openapi" in html]
+    failures.check(status == 200 and kind == "text/html" and len(listed) == len(SERVICES),
+                   f"/docs/: {status} {kind}, lists {len(listed)} of {len(SERVICES)} documents")
+
+
 def video_frame(width, height):
     """A frame of the demo video at 5 s (several faces), scaled to a webcam's size, as the JPEG a browser sends."""
     video = os.path.join(demo.ASSETS, "media", "classroom", "demo.mp4")
@@ -345,7 +365,7 @@ def video_frame(width, height):
             return f.read()
 
 
-CHECKS = ["frames", "webcam", "personal", "schedule"]
+CHECKS = ["frames", "webcam", "personal", "schedule", "docs"]
 
 
 def main():
@@ -356,7 +376,7 @@ def main():
     if unknown:
         parser.error(f"unknown checks {unknown}")
     failures = Failures()
-    checks = {"frames": frames, "webcam": webcam, "personal": personal}
+    checks = {"frames": frames, "webcam": webcam, "personal": personal, "docs": docs}
     if "schedule" in names:
         # Created first: the scheduled class's session starts and ends by itself while the other checks run.
         try:

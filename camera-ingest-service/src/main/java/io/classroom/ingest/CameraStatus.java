@@ -11,37 +11,39 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "Live health of a camera stream")
 public record CameraStatus(
+        @Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
         UUID cameraId,
-        StreamState state,
+
+        @Schema(example = "STREAMING") StreamState state,
 
         @Schema(description = "Why the stream is RECONNECTING or FAILED (details in the server log only)")
         CameraFailure reason,
 
-        Instant lastFrameAt,
+        @Schema(example = "2026-09-01T08:14:59Z") Instant lastFrameAt,
 
-        @Schema(description = "Frame rate the camera announces")
+        @Schema(description = "Frame rate the camera announces", example = "25.0")
         Double inputFps,
 
-        @Schema(description = "Measured rate of frames published")
+        @Schema(description = "Measured rate of frames published", example = "1.0")
         double outputFps,
 
-        long framesPublished,
+        @Schema(example = "840") long framesPublished,
 
-        @Schema(description = "Frames dropped: oversize, Kafka backlog or send failures")
+        @Schema(description = "Frames dropped: oversize, Kafka backlog or send failures", example = "2")
         long droppedFrames,
 
-        long reconnects,
+        @Schema(example = "0") long reconnects,
 
-        @Schema(description = "Session the frames are tagged with")
+        @Schema(description = "Session the frames are tagged with", example = "c2a4e6f8-1b3d-4e5f-9a7b-8c6d4e2f0a1b")
         UUID sessionId,
 
-        @Schema(description = "Replica streaming the camera")
+        @Schema(description = "Replica streaming the camera", example = "ingest-0")
         String owner,
 
-        @Schema(description = "Whether a stream is requested (by hand or by a class session)")
+        @Schema(description = "Whether a stream is requested (by hand or by a class session)", example = "true")
         boolean requested,
 
-        Instant updatedAt) {
+        @Schema(example = "2026-09-01T08:15:00Z") Instant updatedAt) {
 
     public static CameraStatus stopped(UUID cameraId, boolean requested) {
         return new CameraStatus(

@@ -8,16 +8,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "Connection test result")
 public record ProbeResult(
+        @Schema(description = "Whether the camera delivered a video stream", example = "true")
         boolean ok,
-        @Schema(description = "Without credentials") String rtspUrl,
 
-        @Schema(description = "Whether credentials were sent to the camera")
+        @Schema(description = "Without credentials", example = "rtsp://192.0.2.10:554/stream1")
+        String rtspUrl,
+
+        @Schema(description = "Whether credentials were sent to the camera", example = "true")
         boolean withCredentials,
 
-        String codec,
-        Integer width,
-        Integer height,
-        Double fps,
+        @Schema(example = "h264") String codec,
+        @Schema(example = "1920") Integer width,
+        @Schema(example = "1080") Integer height,
+        @Schema(example = "25.0") Double fps,
         @Schema(description = "Why the test failed") CameraFailure reason,
 
         @Schema(description = "A fixed sentence for the reason")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.util.UUID;
@@ -43,6 +44,19 @@ public abstract class PlatformContract {
     void openApiAndMetricsAreServed() {
         given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo(serviceName()));
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void everyOperationHasASummaryAnExampleAndItsClientErrors() throws Exception {
+        var spec = new ObjectMapper()
+                .readTree(given().get("/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        assertThat(OpenApiDocumentation.incompleteOperations(spec))
+                .as("operations of %s's OpenAPI a frontend team cannot code against", serviceName())
+                .isEmpty();
     }
 
     @Test

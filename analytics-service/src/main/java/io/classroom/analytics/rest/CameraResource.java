@@ -55,9 +55,13 @@ public class CameraResource {
     @APIResponse(responseCode = "403", description = "No sessionId, or a session the teacher does not teach")
     @APIResponse(responseCode = "404", description = "No such camera or session in the caller's tenant")
     public Uni<Response> heatmap(
-            @PathParam("cameraId") String cameraId,
-            @Parameter(description = "Only this class session") @QueryParam("sessionId") String sessionId,
-            @Parameter(description = "json, png or svg") @QueryParam("format") String format,
+            @Parameter(description = "camera id, as registered in camera-ingest-service", example = "cam-front")
+                    @PathParam("cameraId")
+                    String cameraId,
+            @Parameter(description = "Only this class session", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+                    @QueryParam("sessionId")
+                    String sessionId,
+            @Parameter(description = "json, png or svg", example = "json") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.PNG, Format.SVG);
         return Rendering.respond(

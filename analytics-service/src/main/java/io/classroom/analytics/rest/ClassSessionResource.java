@@ -57,8 +57,10 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "403", description = "Not a session the caller teaches")
     @APIResponse(responseCode = "404", description = "No such class session in the caller's tenant")
     public Uni<Response> timeline(
-            @PathParam("sessionId") String sessionId,
-            @Parameter(description = "json, png or svg") @QueryParam("format") String format,
+            @Parameter(description = "class session id", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+                    @PathParam("sessionId")
+                    String sessionId,
+            @Parameter(description = "json, png or svg", example = "json") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.PNG, Format.SVG);
         return Rendering.respond(
@@ -90,8 +92,10 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "403", description = "Not a session the caller teaches or attends")
     @APIResponse(responseCode = "404", description = "No such class session in the caller's tenant")
     public Uni<Response> attendance(
-            @PathParam("sessionId") String sessionId,
-            @Parameter(description = "json, csv or pdf") @QueryParam("format") String format,
+            @Parameter(description = "class session id", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+                    @PathParam("sessionId")
+                    String sessionId,
+            @Parameter(description = "json, csv or pdf", example = "json") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         Format chosen = Format.pick(format, headers, Format.JSON, Format.CSV, Format.PDF);
         return Rendering.respond(

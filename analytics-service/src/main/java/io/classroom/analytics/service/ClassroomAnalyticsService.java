@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Per class session and per class analytics: engagement timeline, attendance tables, term report, camera grid. */
 @ApplicationScoped
@@ -365,59 +366,110 @@ public class ClassroomAnalyticsService {
 
     /** Engagement of a class session per minute. */
     public record Timeline(
+            @Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
             String sessionId,
+
+            @Schema(example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f")
             String classId,
-            String className,
-            Instant startedAt,
+
+            @Schema(example = "Physics 101") String className,
+            @Schema(example = "2026-09-01T08:00:00Z") Instant startedAt,
+
+            @Schema(description = "null while the session runs", example = "2026-09-01T08:45:00Z")
             Instant endedAt,
+
+            @Schema(description = "attentive faces over all faces detected, 0 to 1", example = "0.78")
             double averageAttentiveShare,
+
             UnknownFaces unknownFaces,
             List<MinutePoint> minutes) {}
 
     /** One minute: frames analysed, faces seen, attentive ones and their share, unknown faces. */
     public record MinutePoint(
+            @Schema(description = "start of the minute", example = "2026-09-01T08:05:00Z")
             Instant minute,
-            long frames,
-            long faces,
-            long attentive,
+
+            @Schema(example = "12") long frames,
+            @Schema(example = "264") long faces,
+            @Schema(example = "211") long attentive,
+
+            @Schema(description = "attentive over faces, 0 to 1", example = "0.8")
             double attentiveShare,
-            long unknownFaces,
-            long maxUnknownInAFrame) {}
+
+            @Schema(example = "3") long unknownFaces,
+            @Schema(example = "1") long maxUnknownInAFrame) {}
 
     /** Unrecognised faces: face observations in all frames and the most in one frame. */
-    public record UnknownFaces(long observations, long maxInOneFrame) {}
+    public record UnknownFaces(
+            @Schema(example = "27") long observations,
+            @Schema(example = "2") long maxInOneFrame) {}
 
     /** One student's attendance in one session. */
     public record AttendanceRow(
+            @Schema(example = "9b2f4e6a-1c3d-4e5f-8a7b-6c5d4e3f2a1b")
             String userId,
-            String displayName,
+
+            @Schema(example = "Ada Lovelace") String displayName,
+
+            @Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
             String sessionId,
-            Instant sessionStartedAt,
+
+            @Schema(example = "2026-09-01T08:00:00Z") Instant sessionStartedAt,
+
+            @Schema(description = "PENDING while the session runs, then PRESENT or ABSENT", example = "PRESENT")
             String status,
-            long presentSeconds,
-            long engagedSeconds,
+
+            @Schema(example = "2460") long presentSeconds,
+            @Schema(example = "2050") long engagedSeconds,
+
+            @Schema(description = "percent of the present time spent engaged", example = "83.3")
             double engagementPct,
-            boolean late,
-            boolean leftEarly,
-            Instant firstSeenAt,
-            Instant lastSeenAt,
+
+            @Schema(example = "false") boolean late,
+            @Schema(example = "false") boolean leftEarly,
+            @Schema(example = "2026-09-01T08:03:10Z") Instant firstSeenAt,
+            @Schema(example = "2026-09-01T08:44:50Z") Instant lastSeenAt,
+
+            @Schema(description = "true once tracking-service finalized the session", example = "true")
             boolean finalized) {}
 
     /** Counts of a session's attendance table and the students' mean engagement (percent). */
     public record AttendanceSummary(
-            long students, long attended, long absent, long late, double attendanceRate, double averageEngagementPct) {}
+            @Schema(example = "24") long students,
+
+            @Schema(description = "present, late ones included", example = "22")
+            long attended,
+
+            @Schema(example = "2") long absent,
+            @Schema(example = "3") long late,
+
+            @Schema(description = "attended over students, 0 to 1", example = "0.92")
+            double attendanceRate,
+
+            @Schema(example = "76.4") double averageEngagementPct) {}
 
     /** A session's attendance report. */
     public record SessionAttendance(
+            @Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
             String sessionId,
+
+            @Schema(example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f")
             String classId,
-            String className,
-            Instant startedAt,
+
+            @Schema(example = "Physics 101") String className,
+            @Schema(example = "2026-09-01T08:00:00Z") Instant startedAt,
+
+            @Schema(description = "null while the session runs", example = "2026-09-01T08:45:00Z")
             Instant endedAt,
+
+            @Schema(description = "percent of engaged time for PRESENT", example = "75")
             Integer attendanceThreshold,
+
+            @Schema(description = "IANA time zone of the report's times", example = "Europe/Paris")
             String timeZone,
+
             AttendanceSummary summary,
-            Timeline timeline,
+            @Schema(description = "null for students") Timeline timeline,
             SessionProfile profile,
             List<AttendanceRow> rows) {}
 
@@ -426,23 +478,55 @@ public class ClassroomAnalyticsService {
      * per minute of the session (null for students). Empty once the raw frames have expired.
      */
     public record SessionProfile(
-            int bucketSeconds, List<StudentTimeline> students, List<Double> attentiveSharePerMinute) {}
+            @Schema(example = "60") int bucketSeconds,
+            List<StudentTimeline> students,
+            @Schema(example = "[0.82, 0.79, 0.85]") List<Double> attentiveSharePerMinute) {}
 
     /** One student's bands over the session, in time order. */
-    public record StudentTimeline(String userId, String displayName, List<Band> bands) {}
+    public record StudentTimeline(
+            @Schema(example = "9b2f4e6a-1c3d-4e5f-8a7b-6c5d4e3f2a1b")
+            String userId,
+
+            @Schema(example = "Ada Lovelace") String displayName,
+            List<Band> bands) {}
 
     /** A stretch of a session in which a student was seen ({@link #PRESENT}) or seen attentive ({@link #ATTENTIVE}). */
-    public record Band(Instant from, Instant to, String state) {
+    public record Band(
+            @Schema(example = "2026-09-01T08:03:00Z") Instant from,
+            @Schema(example = "2026-09-01T08:21:00Z") Instant to,
+
+            @Schema(description = "PRESENT or ATTENTIVE", example = "ATTENTIVE")
+            String state) {
         public static final String PRESENT = "PRESENT";
         public static final String ATTENTIVE = "ATTENTIVE";
     }
 
     /** Attendance rate of one session. */
-    public record SessionRate(String sessionId, Instant startedAt, long students, long attended, double rate) {}
+    public record SessionRate(
+            @Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+            String sessionId,
+
+            @Schema(example = "2026-09-01T08:00:00Z") Instant startedAt,
+            @Schema(example = "24") long students,
+            @Schema(example = "22") long attended,
+
+            @Schema(description = "attended over students, 0 to 1", example = "0.92")
+            double rate) {}
 
     /** Attendance rate of one student over the range. */
     public record StudentRate(
-            String userId, String displayName, long sessions, long attended, long late, double rate, boolean atRisk) {}
+            @Schema(example = "9b2f4e6a-1c3d-4e5f-8a7b-6c5d4e3f2a1b")
+            String userId,
+
+            @Schema(example = "Ada Lovelace") String displayName,
+            @Schema(example = "30") long sessions,
+            @Schema(example = "27") long attended,
+            @Schema(example = "2") long late,
+
+            @Schema(description = "attended over sessions, 0 to 1", example = "0.9")
+            double rate,
+
+            @Schema(example = "false") boolean atRisk) {}
 
     /** A class's attendance over a range. */
     public record ClassReport(
@@ -460,8 +544,30 @@ public class ClassroomAnalyticsService {
 
     /** A camera's spatial grid; cells without faces are left out. */
     public record CameraHeatmap(
-            String cameraId, String sessionId, int columns, int rows, long faces, List<GridCell> cells) {}
+            @Schema(example = "cam-front") String cameraId,
+
+            @Schema(description = "null: over all sessions", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+            String sessionId,
+
+            @Schema(example = "16") int columns,
+            @Schema(example = "9") int rows,
+
+            @Schema(description = "faces over all cells", example = "5120")
+            long faces,
+
+            List<GridCell> cells) {}
 
     /** One grid cell: faces whose box centre fell in it and the attentive share. */
-    public record GridCell(int column, int row, long faces, long attentive, double attentiveShare) {}
+    public record GridCell(
+            @Schema(description = "0-based, from the left", example = "3")
+            int column,
+
+            @Schema(description = "0-based, from the top", example = "2")
+            int row,
+
+            @Schema(example = "140") long faces,
+            @Schema(example = "112") long attentive,
+
+            @Schema(description = "attentive over faces, 0 to 1", example = "0.8")
+            double attentiveShare) {}
 }

@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sessions", description = "Register, log in, refresh, log out, introspect")
 public class AuthResource {
 
+    private static final String PROBLEM_JSON = "application/problem+json";
+
     private final AccountService accounts;
     private final SessionService sessions;
     private final CurrentCaller caller;
@@ -145,7 +147,16 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Revoke one refresh token", description = "Idempotent; unknown tokens are ignored.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(ref = "HttpValidationProblem"),
+                            examples = @ExampleObject(name = "blank", value = """
+                            {"type": "about:blank", "title": "Bad Request", "status": 400, "instance": "/api/auth/logout",
+                             "violations": [{"field": "refreshToken", "in": "body", "message": "must not be blank"}]}""")))
     public Uni<Void> logout(@Valid @NotNull RefreshTokenRequest request) {
         return sessions.logout(request.refreshToken());
     }
@@ -155,7 +166,16 @@ public class AuthResource {
     @RolesAllowed({Roles.ADMIN, Roles.TEACHER, Roles.STUDENT})
     @Operation(summary = "Revoke every refresh token of the caller", description = "Log out on every device.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid access token",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(ref = "HttpProblem"),
+                            examples = @ExampleObject(name = "unauthorized", value = """
+                            {"type": "about:blank", "title": "Unauthorized", "status": 401,
+                             "detail": "A valid bearer access token is required"}""")))
     public Uni<Void> logoutAll() {
         return sessions.logoutEverywhere(caller.get());
     }

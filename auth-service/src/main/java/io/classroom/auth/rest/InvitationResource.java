@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -93,7 +94,9 @@ public class InvitationResource {
     @Operation(summary = "Revoke an invitation", description = "Its code stops working at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such invitation in the caller's tenant")
-    public Uni<Void> revoke(@PathParam("id") UUID id) {
+    public Uni<Void> revoke(
+            @Parameter(description = "Invitation id", example = "5a7c9e1b-2d4f-4a6b-8c0d-1e3f5a7b9c2d") @PathParam("id")
+                    UUID id) {
         return invitations.revoke(caller.get(), id);
     }
 }

@@ -28,10 +28,21 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 public class KeyResource {
 
     /** A JSON Web Key Set. */
-    public record Jwks(List<Map<String, Object>> keys) {}
+    public record Jwks(
+            @Schema(
+                    description = "Public RSA keys (RFC 7517), the current one first; match a token's kid header",
+                    example = """
+                    [{"kty": "RSA", "kid": "0b6f3c2a-8e41-4d7a-9c55-2f1e7a9d4b18", "use": "sig", "alg": "RS256",
+                      "n": "u1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0_IzW7yWR7QkrmBL7jTKEn5u-qKhbw",
+                      "e": "AQAB"}]""")
+            List<Map<String, Object>> keys) {}
 
     /** The result of a rotation. */
-    public record Rotation(String kid) {}
+    public record Rotation(
+            @Schema(
+                    description = "Key id of the new signing key (the kid header of new tokens)",
+                    example = "0b6f3c2a-8e41-4d7a-9c55-2f1e7a9d4b18")
+            String kid) {}
 
     private final SigningKeys keys;
     private final CurrentCaller caller;

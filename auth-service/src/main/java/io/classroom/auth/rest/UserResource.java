@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users", description = "Own profile and user administration (always within the caller's tenant)")
 @APIResponse(responseCode = "401", description = "No valid access token")
 public class UserResource {
+
+    private static final String USER_ID = "3f2b8c1e-6d4a-4f7b-9a2e-1c5d8e7f9a01";
 
     private final AccountService accounts;
     private final CurrentCaller caller;
@@ -109,7 +112,7 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
-    public Uni<UserView> get(@PathParam("id") UUID id) {
+    public Uni<UserView> get(@Parameter(description = "User id", example = USER_ID) @PathParam("id") UUID id) {
         return accounts.get(caller.get(), id).map(UserView::of);
     }
 
@@ -123,8 +126,18 @@ public class UserResource {
     @APIResponse(responseCode = "400", description = "Invalid page or size")
     @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<UserPageView> list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(description = "Zero-based page number", example = "0")
+                    @QueryParam("page")
+                    @DefaultValue("0")
+                    @Min(0)
+                    @Max(100_000)
+                    int page,
+            @Parameter(description = "Users per page, 1-100", example = "20")
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(100)
+                    int size) {
         return accounts.list(caller.get(), page, size)
                 .map(result -> new UserPageView(
                         result.items().stream().map(UserView::of).toList(), page, size, result.total()));
@@ -151,7 +164,9 @@ public class UserResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
     @APIResponse(responseCode = "409", description = "An admin removing their own ADMIN role")
-    public Uni<UserView> setRoles(@PathParam("id") UUID id, @Valid @NotNull RolesRequest request) {
+    public Uni<UserView> setRoles(
+            @Parameter(description = "User id", example = USER_ID) @PathParam("id") UUID id,
+            @Valid @NotNull RolesRequest request) {
         return accounts.setRoles(caller.get(), id, request.roles()).map(UserView::of);
     }
 
@@ -168,7 +183,7 @@ public class UserResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
     @APIResponse(responseCode = "409", description = "An admin disabling themselves")
-    public Uni<UserView> disable(@PathParam("id") UUID id) {
+    public Uni<UserView> disable(@Parameter(description = "User id", example = USER_ID) @PathParam("id") UUID id) {
         return accounts.setDisabled(caller.get(), id, true).map(UserView::of);
     }
 
@@ -183,7 +198,7 @@ public class UserResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
     @APIResponse(responseCode = "409", description = "An admin enabling themselves")
-    public Uni<UserView> enable(@PathParam("id") UUID id) {
+    public Uni<UserView> enable(@Parameter(description = "User id", example = USER_ID) @PathParam("id") UUID id) {
         return accounts.setDisabled(caller.get(), id, false).map(UserView::of);
     }
 
@@ -198,7 +213,7 @@ public class UserResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such user in the caller's tenant")
     @APIResponse(responseCode = "409", description = "An admin deleting themselves")
-    public Uni<Void> delete(@PathParam("id") UUID id) {
+    public Uni<Void> delete(@Parameter(description = "User id", example = USER_ID) @PathParam("id") UUID id) {
         return accounts.delete(caller.get(), id);
     }
 }

@@ -12,10 +12,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A camera to create or replace. Credentials may also come in the URL's userinfo; they are split off. */
 @Schema(description = "Camera settings; username/password are write-only")
 public record CameraRequest(
-        @NotBlank @Size(max = 120) String name,
-        @Size(max = 1000) String description,
-        @Size(max = 120) String roomId,
-        @Size(max = 200) String location,
+        @NotBlank @Size(max = 120) @Schema(example = "Room A front")
+        String name,
+
+        @Size(max = 1000) @Schema(example = "Ceiling camera facing the students")
+        String description,
+
+        @Size(max = 120)
+        @Schema(
+                description = "Room (classroom-service) the camera is in",
+                example = "b3e1f0a2-8c4d-4f6e-9a7b-2c1d0e9f8a7b")
+        String roomId,
+
+        @Size(max = 200) @Schema(example = "Building B, 2nd floor")
+        String location,
 
         @NotBlank @Size(max = 2000) @Schema(example = "rtsp://192.0.2.10:554/stream1")
         String rtspUrl,

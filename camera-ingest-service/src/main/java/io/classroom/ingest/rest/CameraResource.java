@@ -23,8 +23,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "Not a teacher or admin, or (changes, tests, start/stop) not an admin")
 public class CameraResource {
 
+    private static final String CAMERA_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+
     private final CameraService service;
     private final CurrentCaller caller;
 
@@ -53,7 +57,10 @@ public class CameraResource {
 
     @GET
     @Operation(summary = "List the tenant's cameras")
-    @APIResponse(responseCode = "200", description = "Cameras, credentials never included")
+    @APIResponse(
+            responseCode = "200",
+            description = "Cameras, credentials never included",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CameraView.class)))
     public Uni<List<CameraView>> list() {
         return service.list(caller.get())
                 .map(cameras -> cameras.stream().map(CameraView::of).toList());
@@ -82,9 +89,12 @@ public class CameraResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a camera")
-    @APIResponse(responseCode = "200", description = "The camera")
+    @APIResponse(
+            responseCode = "200",
+            description = "The camera",
+            content = @Content(schema = @Schema(implementation = CameraView.class)))
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
-    public Uni<CameraView> get(@PathParam("id") UUID id) {
+    public Uni<CameraView> get(@Parameter(description = "Camera id", example = CAMERA_ID) @PathParam("id") UUID id) {
         return service.get(caller.get(), id).map(CameraView::of);
     }
 
@@ -96,10 +106,15 @@ public class CameraResource {
             description = "Omit username and password to keep the stored credentials, as long as the URL keeps their"
                     + " scheme, host and port; a URL that moves elsewhere without new credentials drops them"
                     + " (hasCredentials false). A running stream restarts.")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content = @Content(schema = @Schema(implementation = CameraView.class)))
     @APIResponse(responseCode = "400", description = "Invalid settings or URL")
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
-    public Uni<CameraView> update(@PathParam("id") UUID id, @Valid @NotNull CameraRequest request) {
+    public Uni<CameraView> update(
+            @Parameter(description = "Camera id", example = CAMERA_ID) @PathParam("id") UUID id,
+            @Valid @NotNull CameraRequest request) {
         return service.update(caller.get(), id, request.toSettings()).map(CameraView::of);
     }
 
@@ -108,7 +123,7 @@ public class CameraResource {
     @Operation(summary = "Delete a camera, its stream stops (admins)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
-    public Uni<Void> delete(@PathParam("id") UUID id) {
+    public Uni<Void> delete(@Parameter(description = "Camera id", example = CAMERA_ID) @PathParam("id") UUID id) {
         return service.delete(caller.get(), id);
     }
 
@@ -123,7 +138,7 @@ public class CameraResource {
             content = @Content(schema = @Schema(implementation = CameraStatus.class)))
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
     @APIResponse(responseCode = "409", description = "The camera is disabled")
-    public Uni<Response> start(@PathParam("id") UUID id) {
+    public Uni<Response> start(@Parameter(description = "Camera id", example = CAMERA_ID) @PathParam("id") UUID id) {
         return service.requestRun(caller.get(), id, true)
                 .map(status -> Response.accepted(status).build());
     }
@@ -136,7 +151,7 @@ public class CameraResource {
             description = "Requested; poll the status",
             content = @Content(schema = @Schema(implementation = CameraStatus.class)))
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
-    public Uni<Response> stop(@PathParam("id") UUID id) {
+    public Uni<Response> stop(@Parameter(description = "Camera id", example = CAMERA_ID) @PathParam("id") UUID id) {
         return service.requestRun(caller.get(), id, false)
                 .map(status -> Response.accepted(status).build());
     }
@@ -144,16 +159,23 @@ public class CameraResource {
     @GET
     @Path("/{id}/status")
     @Operation(summary = "Live health of the camera's stream", description = "Answered by any replica from Redis.")
-    @APIResponse(responseCode = "200", description = "The status")
+    @APIResponse(
+            responseCode = "200",
+            description = "The status",
+            content = @Content(schema = @Schema(implementation = CameraStatus.class)))
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
-    public Uni<CameraStatus> status(@PathParam("id") UUID id) {
+    public Uni<CameraStatus> status(
+            @Parameter(description = "Camera id", example = CAMERA_ID) @PathParam("id") UUID id) {
         return service.status(caller.get(), id);
     }
 
     @GET
     @Path("/status")
     @Operation(summary = "Live health of all the tenant's cameras")
-    @APIResponse(responseCode = "200", description = "One status per camera")
+    @APIResponse(
+            responseCode = "200",
+            description = "One status per camera",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CameraStatus.class)))
     public Uni<List<CameraStatus>> statuses() {
         return service.statuses(caller.get());
     }
@@ -184,7 +206,8 @@ public class CameraResource {
             description = "The probe ran; see ok and reason",
             content = @Content(schema = @Schema(implementation = ProbeResult.class)))
     @APIResponse(responseCode = "404", description = "No such camera in the caller's tenant")
-    public Uni<ProbeResult> testSaved(@PathParam("id") UUID id) {
+    public Uni<ProbeResult> testSaved(
+            @Parameter(description = "Camera id", example = CAMERA_ID) @PathParam("id") UUID id) {
         return service.test(caller.get(), id);
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,7 +76,13 @@ public class WebcamFrameResource {
     @POST
     @Consumes({"image/jpeg", "image/png"})
     @Operation(summary = "Send a webcam frame as a binary JPEG or PNG body")
-    public Response postBinary(@QueryParam("sessionId") String sessionId, byte[] body) {
+    public Response postBinary(
+            @Parameter(
+                            description = "An active class session, or the caller's own personal session",
+                            example = "c2a4e6f8-1b3d-4e5f-9a7b-8c6d4e2f0a1b")
+                    @QueryParam("sessionId")
+                    String sessionId,
+            byte[] body) {
         return accepted(sessionId, body);
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Webcam frames of students without room cameras and of personal focus sessions: checks size, session, caller, rate
@@ -62,7 +63,20 @@ public class WebcamFrameService {
     }
 
     /** A published frame. */
-    public record Accepted(String frameId, String sourceId, String sessionId, int width, int height) {}
+    public record Accepted(
+            @Schema(
+                    description = "Id of the published frame",
+                    example = "webcam:3f2b8c1e-6d4a-4f7b-9a2e-1c5d8e7f9a01:9d8e7f6a-5b4c-4d3e-8f2a-1b0c9d8e7f6a")
+            String frameId,
+
+            @Schema(description = "webcam:<userId>", example = "webcam:3f2b8c1e-6d4a-4f7b-9a2e-1c5d8e7f9a01")
+            String sourceId,
+
+            @Schema(example = "c2a4e6f8-1b3d-4e5f-9a7b-8c6d4e2f0a1b")
+            String sessionId,
+
+            @Schema(example = "640") int width,
+            @Schema(example = "480") int height) {}
 
     /** Whether frames for a session are published, ignored (a paused personal session) or refused (ended). */
     public enum Phase {

@@ -65,7 +65,10 @@ public class ClassActivationResource {
             description = "The class already has an active session, is archived, or a camera of the room is in use by"
                     + " another active session")
     @APIResponse(responseCode = "422", description = "The room does not exist")
-    public Uni<Response> activate(@PathParam("id") UUID id, @Valid ActivateRequest request) {
+    public Uni<Response> activate(
+            @Parameter(description = "class id", example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f") @PathParam("id")
+                    UUID id,
+            @Valid ActivateRequest request) {
         return sessions.activate(caller.get(), id.toString(), request == null ? null : request.roomId())
                 .map(SessionResponse::of)
                 .map(s -> Response.created(URI.create("/api/classroom/sessions/" + s.id()))
@@ -79,8 +82,11 @@ public class ClassActivationResource {
     @APIResponse(responseCode = "400", description = "Invalid state or paging")
     @APIResponse(responseCode = "404", description = "Unknown class")
     public Uni<PageResponse<SessionResponse>> listForClass(
-            @PathParam("id") UUID id,
+            @Parameter(description = "class id", example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f") @PathParam("id")
+                    UUID id,
             @Parameter(
+                            description = "only sessions in this state",
+                            example = "ACTIVE",
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,

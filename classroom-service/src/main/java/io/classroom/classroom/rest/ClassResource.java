@@ -81,12 +81,13 @@ public class ClassResource {
     public Uni<PageResponse<ClassResponse>> list(
             @Parameter(description = "include archived classes") @QueryParam("includeArchived") @DefaultValue("false")
                     boolean includeArchived,
-            @Parameter(description = "case-insensitive text searched literally in titles")
+            @Parameter(description = "case-insensitive text searched literally in titles", example = "physics")
                     @QueryParam("q")
                     @Size(max = 100)
                     String q,
             @Parameter(
                             description = "user id (UUID): only the caller's classes with this user on their roster",
+                            example = "9b2f4e6a-1c3d-4e5f-8a7b-6c5d4e3f2a1b",
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @QueryParam("student")
                     String student,
@@ -104,7 +105,9 @@ public class ClassResource {
                     "Get a class (its teacher, an admin or an enrolled student; the join code is hidden from students)")
     @APIResponse(responseCode = "200", description = "The class")
     @APIResponse(responseCode = "404", description = "Unknown, not visible to the caller, or malformed id")
-    public Uni<ClassResponse> get(@PathParam("id") UUID id) {
+    public Uni<ClassResponse> get(
+            @Parameter(description = "class id", example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f") @PathParam("id")
+                    UUID id) {
         return classes.get(caller.get(), id.toString()).map(ClassResponse::of);
     }
 
@@ -117,7 +120,10 @@ public class ClassResource {
     @APIResponse(responseCode = "403", description = "Not the class's teacher")
     @APIResponse(responseCode = "404", description = "Unknown class")
     @APIResponse(responseCode = "422", description = "The default room does not exist")
-    public Uni<ClassResponse> update(@PathParam("id") UUID id, @NotNull @Valid ClassRequest request) {
+    public Uni<ClassResponse> update(
+            @Parameter(description = "class id", example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f") @PathParam("id")
+                    UUID id,
+            @NotNull @Valid ClassRequest request) {
         return classes.update(caller.get(), id.toString(), request.toDetails()).map(ClassResponse::of);
     }
 
@@ -128,7 +134,9 @@ public class ClassResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Not the class's teacher")
     @APIResponse(responseCode = "404", description = "Unknown class")
-    public Uni<Void> delete(@PathParam("id") UUID id) {
+    public Uni<Void> delete(
+            @Parameter(description = "class id", example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f") @PathParam("id")
+                    UUID id) {
         return classes.delete(caller.get(), id.toString());
     }
 
@@ -140,7 +148,9 @@ public class ClassResource {
     @APIResponse(responseCode = "403", description = "Not the class's teacher")
     @APIResponse(responseCode = "404", description = "Unknown class")
     @APIResponse(responseCode = "409", description = "The class has an active session")
-    public Uni<ClassResponse> archive(@PathParam("id") UUID id) {
+    public Uni<ClassResponse> archive(
+            @Parameter(description = "class id", example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f") @PathParam("id")
+                    UUID id) {
         return classes.archive(caller.get(), id.toString()).map(ClassResponse::of);
     }
 
@@ -164,7 +174,9 @@ public class ClassResource {
     @APIResponse(responseCode = "200", description = "Enrolled students")
     @APIResponse(responseCode = "403", description = "Not the class's teacher")
     @APIResponse(responseCode = "404", description = "Unknown class")
-    public Uni<List<RosterEntry>> roster(@PathParam("id") UUID id) {
+    public Uni<List<RosterEntry>> roster(
+            @Parameter(description = "class id", example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f") @PathParam("id")
+                    UUID id) {
         return classes.roster(caller.get(), id.toString()).map(RosterEntry::listOf);
     }
 
@@ -176,7 +188,12 @@ public class ClassResource {
     @APIResponse(responseCode = "403", description = "Not the class's teacher")
     @APIResponse(responseCode = "404", description = "Unknown class")
     @APIResponse(responseCode = "409", description = "The class is archived")
-    public Uni<List<RosterEntry>> addStudent(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
+    public Uni<List<RosterEntry>> addStudent(
+            @Parameter(description = "class id", example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f") @PathParam("id")
+                    UUID id,
+            @Parameter(description = "the student's user id", example = "9b2f4e6a-1c3d-4e5f-8a7b-6c5d4e3f2a1b")
+                    @PathParam("userId")
+                    UUID userId) {
         return classes.addStudent(caller.get(), id.toString(), userId.toString())
                 .map(RosterEntry::listOf);
     }
@@ -188,7 +205,12 @@ public class ClassResource {
     @APIResponse(responseCode = "204", description = "Not enrolled (any more)")
     @APIResponse(responseCode = "403", description = "A student removing someone else")
     @APIResponse(responseCode = "404", description = "Unknown class")
-    public Uni<Void> removeStudent(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
+    public Uni<Void> removeStudent(
+            @Parameter(description = "class id", example = "3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f") @PathParam("id")
+                    UUID id,
+            @Parameter(description = "the student's user id", example = "9b2f4e6a-1c3d-4e5f-8a7b-6c5d4e3f2a1b")
+                    @PathParam("userId")
+                    UUID userId) {
         return classes.removeStudent(caller.get(), id.toString(), userId.toString());
     }
 

@@ -54,6 +54,8 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "400", description = "Invalid state or paging")
     public Uni<PageResponse<SessionResponse>> listMine(
             @Parameter(
+                            description = "only sessions in this state",
+                            example = "ACTIVE",
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
@@ -71,7 +73,10 @@ public class ClassSessionResource {
     @Operation(summary = "Get a session")
     @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "404", description = "Unknown session")
-    public Uni<SessionResponse> get(@PathParam("sessionId") UUID sessionId) {
+    public Uni<SessionResponse> get(
+            @Parameter(description = "session id", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+                    @PathParam("sessionId")
+                    UUID sessionId) {
         return sessions.get(caller.get(), sessionId.toString()).map(SessionResponse::of);
     }
 
@@ -82,7 +87,10 @@ public class ClassSessionResource {
             description = "Publishes ClassSessionEnded with reason DEACTIVATED the first time.")
     @APIResponse(responseCode = "200", description = "The ended session")
     @APIResponse(responseCode = "404", description = "Unknown session")
-    public Uni<SessionResponse> end(@PathParam("sessionId") UUID sessionId) {
+    public Uni<SessionResponse> end(
+            @Parameter(description = "session id", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+                    @PathParam("sessionId")
+                    UUID sessionId) {
         return sessions.end(caller.get(), sessionId.toString()).map(SessionResponse::of);
     }
 

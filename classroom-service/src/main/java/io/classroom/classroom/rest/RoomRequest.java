@@ -12,9 +12,10 @@ public record RoomRequest(
         @Schema(example = "Room A") @NotBlank @Size(max = 120)
         String name,
 
-        @Size(max = 200) String location,
+        @Schema(example = "Building B, 2nd floor") @Size(max = 200)
+        String location,
 
-        @Schema(example = "[\"cam-front\"]") @Size(max = 32)
+        @Schema(example = "[\"cam-front\", \"cam-back\"]") @Size(max = 32)
         List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String> cameraIds) {
 
     public RoomDetails toDetails() {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -80,7 +81,9 @@ public class RoomResource {
     @APIResponse(responseCode = "200", description = "The room")
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown room")
-    public Uni<RoomResponse> get(@PathParam("id") UUID id) {
+    public Uni<RoomResponse> get(
+            @Parameter(description = "room id", example = "b3e1f0a2-8c4d-4f6e-9a7b-2c1d0e9f8a7b") @PathParam("id")
+                    UUID id) {
         return rooms.get(caller.get(), id.toString()).map(RoomResponse::of);
     }
 
@@ -93,7 +96,10 @@ public class RoomResource {
     @APIResponse(responseCode = "400", description = "Invalid fields or camera ids")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "Unknown room")
-    public Uni<RoomResponse> update(@PathParam("id") UUID id, @NotNull @Valid RoomRequest request) {
+    public Uni<RoomResponse> update(
+            @Parameter(description = "room id", example = "b3e1f0a2-8c4d-4f6e-9a7b-2c1d0e9f8a7b") @PathParam("id")
+                    UUID id,
+            @NotNull @Valid RoomRequest request) {
         return rooms.update(caller.get(), id.toString(), request.toDetails()).map(RoomResponse::of);
     }
 
@@ -104,7 +110,9 @@ public class RoomResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "Unknown room")
-    public Uni<Void> delete(@PathParam("id") UUID id) {
+    public Uni<Void> delete(
+            @Parameter(description = "room id", example = "b3e1f0a2-8c4d-4f6e-9a7b-2c1d0e9f8a7b") @PathParam("id")
+                    UUID id) {
         return rooms.delete(caller.get(), id.toString());
     }
 }

@@ -21,7 +21,7 @@ public record ScheduleDto(
         @Schema(description = "length of one session in minutes", example = "45") @Min(5) @Max(720)
         int durationMinutes,
 
-        @Schema(description = "weekly recurrence; empty for a one-off class")
+        @Schema(description = "weekly recurrence; empty for a one-off class", example = "[\"MONDAY\", \"THURSDAY\"]")
         Set<DayOfWeek> days,
 
         @Schema(description = "IANA time zone", example = "Europe/Paris") @NotBlank @Size(max = 64)

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +53,10 @@ public class AttendanceHistoryResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown class or not taught by the caller")
-    public Uni<List<AttendanceView>> byClass(@PathParam("classId") String classId) {
+    public Uni<List<AttendanceView>> byClass(
+            @Parameter(description = "the class", example = "5b7e2f90-1c3d-4e6a-8b9c-0d1e2f3a4b5c")
+                    @PathParam("classId")
+                    String classId) {
         return queries.classHistory(currentCaller.get(), classId).map(AttendanceView::list);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,7 +47,10 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown session, another tenant's, or not the caller's class")
-    public Uni<LiveSession> live(@PathParam("sessionId") UUID sessionId) {
+    public Uni<LiveSession> live(
+            @Parameter(description = "the class session", example = "8d1f6c2a-3b4e-4f5a-9c6d-7e8f9a0b1c2d")
+                    @PathParam("sessionId")
+                    UUID sessionId) {
         return queries.authorized(currentCaller.get(), sessionId).chain(queries::live);
     }
 
@@ -58,7 +62,10 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown session, another tenant's, or not the caller's class")
-    public Uni<List<AttendanceView>> attendance(@PathParam("sessionId") UUID sessionId) {
+    public Uni<List<AttendanceView>> attendance(
+            @Parameter(description = "the class session", example = "8d1f6c2a-3b4e-4f5a-9c6d-7e8f9a0b1c2d")
+                    @PathParam("sessionId")
+                    UUID sessionId) {
         return queries.authorized(currentCaller.get(), sessionId)
                 .chain(queries::attendance)
                 .map(AttendanceView::list);
@@ -74,8 +81,12 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown session or no final record for this student yet")
     public Uni<AttendanceView> override(
-            @PathParam("sessionId") UUID sessionId,
-            @PathParam("userId") UUID userId,
+            @Parameter(description = "the class session", example = "8d1f6c2a-3b4e-4f5a-9c6d-7e8f9a0b1c2d")
+                    @PathParam("sessionId")
+                    UUID sessionId,
+            @Parameter(description = "the student", example = "3f2b8c1e-6d4a-4e9b-a7c5-1b2d3e4f5a6b")
+                    @PathParam("userId")
+                    UUID userId,
             @Valid @NotNull OverrideRequest request) {
         var caller = currentCaller.get();
         return queries.authorized(caller, sessionId)
@@ -91,7 +102,13 @@ public class ClassSessionResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a teacher or admin")
     @APIResponse(responseCode = "404", description = "Unknown session or no final record for this student")
-    public Uni<List<OverrideView>> overrides(@PathParam("sessionId") UUID sessionId, @PathParam("userId") UUID userId) {
+    public Uni<List<OverrideView>> overrides(
+            @Parameter(description = "the class session", example = "8d1f6c2a-3b4e-4f5a-9c6d-7e8f9a0b1c2d")
+                    @PathParam("sessionId")
+                    UUID sessionId,
+            @Parameter(description = "the student", example = "3f2b8c1e-6d4a-4e9b-a7c5-1b2d3e4f5a6b")
+                    @PathParam("userId")
+                    UUID userId) {
         return queries.authorized(currentCaller.get(), sessionId)
                 .chain(session -> queries.overrides(session, userId))
                 .map(overrides -> overrides.stream().map(OverrideView::of).toList());

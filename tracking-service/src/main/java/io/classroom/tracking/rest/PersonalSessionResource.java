@@ -82,7 +82,11 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "403", description = "An admin's view of someone else's session: read-only")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     @APIResponse(responseCode = "409", description = "Not running")
-    public Uni<PersonalSessionView> pause(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
+    public Uni<PersonalSessionView> pause(
+            @Parameter(description = "the personal session", example = "6a1d3e5f-7b9c-4d2e-8f0a-1b3c5d7e9f20")
+                    @PathParam("id")
+                    UUID id,
+            PersonalSessionRequests.Transition request) {
         Instant at = ClientTime.parse(request == null ? null : request.at(), "at", Instant.now());
         return service.pause(currentCaller.get(), id, at).map(this::view);
     }
@@ -97,7 +101,11 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "403", description = "An admin's view of someone else's session: read-only")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     @APIResponse(responseCode = "409", description = "Not paused")
-    public Uni<PersonalSessionView> resume(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
+    public Uni<PersonalSessionView> resume(
+            @Parameter(description = "the personal session", example = "6a1d3e5f-7b9c-4d2e-8f0a-1b3c5d7e9f20")
+                    @PathParam("id")
+                    UUID id,
+            PersonalSessionRequests.Transition request) {
         Instant at = ClientTime.parse(request == null ? null : request.at(), "at", Instant.now());
         return service.resume(currentCaller.get(), id, at).map(this::view);
     }
@@ -112,7 +120,11 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "403", description = "An admin's view of someone else's session: read-only")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     @APIResponse(responseCode = "409", description = "Already ended")
-    public Uni<PersonalSessionView> end(@PathParam("id") UUID id, PersonalSessionRequests.Transition request) {
+    public Uni<PersonalSessionView> end(
+            @Parameter(description = "the personal session", example = "6a1d3e5f-7b9c-4d2e-8f0a-1b3c5d7e9f20")
+                    @PathParam("id")
+                    UUID id,
+            PersonalSessionRequests.Transition request) {
         Instant at = ClientTime.parse(request == null ? null : request.at(), "at", Instant.now());
         return service.end(currentCaller.get(), id, at).map(this::view);
     }
@@ -128,7 +140,10 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
     @APIResponse(responseCode = "409", description = "Already ended")
     public Uni<PersonalSessionView> activities(
-            @PathParam("id") UUID id, @Valid @NotNull PersonalSessionRequests.Activities request) {
+            @Parameter(description = "the personal session", example = "6a1d3e5f-7b9c-4d2e-8f0a-1b3c5d7e9f20")
+                    @PathParam("id")
+                    UUID id,
+            @Valid @NotNull PersonalSessionRequests.Activities request) {
         List<PersonalReport.Reported> changes = new ArrayList<>();
         for (int i = 0; i < request.activities().size(); i++) {
             var item = request.activities().get(i);
@@ -145,7 +160,10 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "404", description = "Unknown session or someone else's")
-    public Uni<PersonalSessionView> get(@PathParam("id") UUID id) {
+    public Uni<PersonalSessionView> get(
+            @Parameter(description = "the personal session", example = "6a1d3e5f-7b9c-4d2e-8f0a-1b3c5d7e9f20")
+                    @PathParam("id")
+                    UUID id) {
         return service.visible(currentCaller.get(), id).map(this::view);
     }
 
@@ -161,13 +179,17 @@ public class PersonalSessionResource {
     @APIResponse(responseCode = "403", description = "A student asking for someone else's")
     @APIResponse(responseCode = "404", description = "A teacher asking for a student not on a roster of theirs")
     public Uni<List<PersonalSessionView>> list(
-            @QueryParam("userId") @Parameter(description = "whose sessions; default the caller") String userId,
+            @QueryParam("userId")
+                    @Parameter(
+                            description = "whose sessions; default the caller",
+                            example = "3f2b8c1e-6d4a-4e9b-a7c5-1b2d3e4f5a6b")
+                    String userId,
             @QueryParam("app")
                     @DefaultValue(PersonalSession.DEFAULT_APP)
                     @Pattern(
                             regexp = PersonalSession.APP_PATTERN,
                             message = "must match " + PersonalSession.APP_PATTERN)
-                    @Parameter(description = "the application; default classroom-web")
+                    @Parameter(description = "the application; default classroom-web", example = "focus-timer")
                     String app) {
         return service.ofUser(currentCaller.get(), userId(userId), app).map(this::views);
     }
@@ -187,7 +209,7 @@ public class PersonalSessionResource {
                     @Pattern(
                             regexp = PersonalSession.APP_PATTERN,
                             message = "must match " + PersonalSession.APP_PATTERN)
-                    @Parameter(description = "the application; default classroom-web")
+                    @Parameter(description = "the application; default classroom-web", example = "focus-timer")
                     String app) {
         return service.tenant(currentCaller.get(), app).map(this::views);
     }

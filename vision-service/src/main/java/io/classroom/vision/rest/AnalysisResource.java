@@ -55,11 +55,15 @@ public class AnalysisResource {
     @APIResponse(responseCode = "415", description = "Body is not image/jpeg or image/png")
     @APIResponse(responseCode = "503", description = "All model workers busy")
     public Uni<Dtos.Analysis> analyze(
-            @Parameter(description = "camera or webcam whose calibration applies")
+            @Parameter(
+                            description = "camera or webcam whose calibration applies",
+                            example = "b2c4e6f8-0a1b-4c3d-9e5f-7a8b9c0d1e2f")
                     @QueryParam("sourceId")
                     @Size(max = 128)
                     String sourceId,
-            @Parameter(description = "running class session whose roster restricts recognition")
+            @Parameter(
+                            description = "running class session whose roster restricts recognition",
+                            example = "8d1f6c2a-3b4e-4f5a-9c6d-7e8f9a0b1c2d")
                     @QueryParam("sessionId")
                     UUID sessionId,
             byte[] image) {
@@ -81,7 +85,9 @@ public class AnalysisResource {
     @APIResponse(responseCode = "413", description = "Image larger than the pixel limit")
     @APIResponse(responseCode = "415", description = "Body is not image/jpeg or image/png")
     public Uni<Dtos.Analysis> identify(
-            @Parameter(description = "running class session whose roster the faces are matched against")
+            @Parameter(
+                            description = "running class session whose roster the faces are matched against",
+                            example = "8d1f6c2a-3b4e-4f5a-9c6d-7e8f9a0b1c2d")
                     @QueryParam("sessionId")
                     UUID sessionId,
             byte[] image) {

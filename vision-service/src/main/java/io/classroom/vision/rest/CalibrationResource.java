@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,7 +50,13 @@ public class CalibrationResource {
                     + " its faces, kept in the memory of the replica analysing them and not shown here.")
     @APIResponse(responseCode = "200", description = "The calibration")
     @APIResponse(responseCode = "404", description = "A student asking for a source other than their own webcam")
-    public Uni<Dtos.CalibrationBody> get(@PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId) {
+    public Uni<Dtos.CalibrationBody> get(
+            @Parameter(
+                            description = "a room camera's id, or webcam:<user id> for a user's own webcam",
+                            example = "b2c4e6f8-0a1b-4c3d-9e5f-7a8b9c0d1e2f")
+                    @PathParam("sourceId")
+                    @Pattern(regexp = "[\\w.:-]{1,128}")
+                    String sourceId) {
         return calibrations.effective(caller.get(), sourceId).map(CalibrationResource::toBody);
     }
 
@@ -65,7 +72,12 @@ public class CalibrationResource {
     @APIResponse(responseCode = "403", description = "A source the caller may read but not change")
     @APIResponse(responseCode = "404", description = "A source the caller may not see")
     public Uni<Dtos.CalibrationBody> put(
-            @PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId,
+            @Parameter(
+                            description = "a room camera's id, or webcam:<user id> for a user's own webcam",
+                            example = "b2c4e6f8-0a1b-4c3d-9e5f-7a8b9c0d1e2f")
+                    @PathParam("sourceId")
+                    @Pattern(regexp = "[\\w.:-]{1,128}")
+                    String sourceId,
             @Valid @NotNull Dtos.CalibrationBody body) {
         var calibration = new Calibration(
                 body.boardYawDeg(), body.boardPitchDeg(), body.yawToleranceDeg(), body.pitchToleranceDeg());
@@ -83,7 +95,13 @@ public class CalibrationResource {
     @APIResponse(
             responseCode = "404",
             description = "No calibration stored for this source, or one the caller may not see")
-    public Uni<Response> delete(@PathParam("sourceId") @Pattern(regexp = "[\\w.:-]{1,128}") String sourceId) {
+    public Uni<Response> delete(
+            @Parameter(
+                            description = "a room camera's id, or webcam:<user id> for a user's own webcam",
+                            example = "b2c4e6f8-0a1b-4c3d-9e5f-7a8b9c0d1e2f")
+                    @PathParam("sourceId")
+                    @Pattern(regexp = "[\\w.:-]{1,128}")
+                    String sourceId) {
         return calibrations
                 .delete(caller.get(), sourceId)
                 .replaceWith(Response.noContent().build());

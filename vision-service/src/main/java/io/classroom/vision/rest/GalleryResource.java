@@ -27,6 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -63,10 +66,16 @@ public class GalleryResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Enrol a user from photos (multipart, one or more `photo` parts)")
-    @APIResponse(responseCode = "201", description = "The user's faces after enrolment")
+    @APIResponse(
+            responseCode = "201",
+            description = "The user's faces after enrolment",
+            content = @Content(schema = @Schema(implementation = Dtos.UserFaces.class)))
     @APIResponse(responseCode = "400", description = "No photo, or a photo that is not a JPEG/PNG image")
     @APIResponse(responseCode = "422", description = "A photo shows zero or several faces, or too many faces enrolled")
-    public Uni<Response> enrolMultipart(@PathParam("userId") UUID userId, @RestForm("photo") List<FileUpload> photos) {
+    public Uni<Response> enrolMultipart(
+            @Parameter(description = "the user", example = "3f2b8c1e-6d4a-4e9b-a7c5-1b2d3e4f5a6b") @PathParam("userId")
+                    UUID userId,
+            @RestForm("photo") List<FileUpload> photos) {
         if (photos == null || photos.isEmpty()) {
             throw Problems.of(Response.Status.BAD_REQUEST, "no-photo", "No photo", "send one or more 'photo' parts");
         }
@@ -85,10 +94,16 @@ public class GalleryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STUDENT, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "Enrol a user from base64 photos")
-    @APIResponse(responseCode = "201", description = "The user's faces after enrolment")
+    @APIResponse(
+            responseCode = "201",
+            description = "The user's faces after enrolment",
+            content = @Content(schema = @Schema(implementation = Dtos.UserFaces.class)))
     @APIResponse(responseCode = "400", description = "Invalid base64 or image")
     @APIResponse(responseCode = "422", description = "A photo shows zero or several faces, or too many faces enrolled")
-    public Uni<Response> enrolJson(@PathParam("userId") UUID userId, @Valid @NotNull Dtos.EnrolRequest request) {
+    public Uni<Response> enrolJson(
+            @Parameter(description = "the user", example = "3f2b8c1e-6d4a-4e9b-a7c5-1b2d3e4f5a6b") @PathParam("userId")
+                    UUID userId,
+            @Valid @NotNull Dtos.EnrolRequest request) {
         var images = new ArrayList<VisionService.Photo>();
         for (int i = 0; i < request.images().size(); i++) {
             var label = "images[" + i + "]";
@@ -103,7 +118,9 @@ public class GalleryResource {
     @Operation(summary = "List a user's enrolled faces")
     @APIResponse(responseCode = "200", description = "The faces")
     @APIResponse(responseCode = "404", description = "No face enrolled for this user in the tenant")
-    public Uni<Dtos.UserFaces> list(@PathParam("userId") UUID userId) {
+    public Uni<Dtos.UserFaces> list(
+            @Parameter(description = "the user", example = "3f2b8c1e-6d4a-4e9b-a7c5-1b2d3e4f5a6b") @PathParam("userId")
+                    UUID userId) {
         return gallery.list(caller.get(), userId).map(faces -> toBody(userId, faces));
     }
 
@@ -113,7 +130,12 @@ public class GalleryResource {
     @Operation(summary = "Delete one enrolled face")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such face for this user in the tenant")
-    public Uni<Response> deleteOne(@PathParam("userId") UUID userId, @PathParam("faceId") UUID faceId) {
+    public Uni<Response> deleteOne(
+            @Parameter(description = "the user", example = "3f2b8c1e-6d4a-4e9b-a7c5-1b2d3e4f5a6b") @PathParam("userId")
+                    UUID userId,
+            @Parameter(description = "the enrolled face", example = "9e4c2a7b-1d3f-4b5e-8c6a-0f2e4d6b8a1c")
+                    @PathParam("faceId")
+                    UUID faceId) {
         return gallery.deleteFace(caller.get(), userId, faceId)
                 .replaceWith(Response.noContent().build());
     }
@@ -123,7 +145,9 @@ public class GalleryResource {
     @Operation(summary = "Delete all faces of a user")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No face enrolled for this user in the tenant")
-    public Uni<Response> deleteAll(@PathParam("userId") UUID userId) {
+    public Uni<Response> deleteAll(
+            @Parameter(description = "the user", example = "3f2b8c1e-6d4a-4e9b-a7c5-1b2d3e4f5a6b") @PathParam("userId")
+                    UUID userId) {
         return gallery.deleteAll(caller.get(), userId)
                 .replaceWith(Response.noContent().build());
     }

@@ -236,6 +236,7 @@ def print_where_to_look(session_id, class_id, tenant):
     ws = GATEWAY.replace("http", "ws", 1)
     print(f"""
 class session {session_id} started. Where to look:
+  web console         {GATEWAY}/console/  (teacher@{tenant}.school / {PASSWORD}; students: <identity>@{tenant}.school)
   API docs            {GATEWAY}/docs  (Swagger UI of all six services; documents at {GATEWAY}/api/<service>/openapi)
   live WebSocket      {ws}/ws/sessions/{session_id}  (Sec-WebSocket-Protocol: bearer-token-carrier, quarkus-http-upgrade#Authorization#Bearer%20<teacher token>)
   live state          {GATEWAY}/api/tracking/sessions/{session_id}

@@ -23,6 +23,7 @@ final class StudentTimelines {
 
     static final int MIN_BUCKET_SECONDS = 5;
     static final int MAX_BUCKETS = 240;
+    private static final long MINUTE_MILLIS = 60_000;
 
     private StudentTimelines() {}
 
@@ -38,19 +39,21 @@ final class StudentTimelines {
     static SessionProfile of(
             Instant start, Instant end, List<Observation> frames, List<AttendanceRow> rows, boolean classWide) {
         int bucket = bucketSeconds(start, end);
-        int buckets = (int) Math.max(1, (Duration.between(start, end).toSeconds() + bucket - 1) / bucket);
-        int minutes = (int) Math.max(1, (Duration.between(start, end).toSeconds() + 59) / 60);
+        // in milliseconds, so that every frame before the end falls in a bucket and a minute, whatever the fractions
+        long length = Math.max(1, Duration.between(start, end).toMillis());
+        int buckets = (int) ((length + bucket * 1000L - 1) / (bucket * 1000L));
+        int minutes = (int) ((length + MINUTE_MILLIS - 1) / MINUTE_MILLIS);
         var seen = new HashMap<String, int[]>();
         var attentive = new HashMap<String, int[]>();
         long[] facesPerMinute = new long[minutes];
         long[] attentivePerMinute = new long[minutes];
         for (var frame : frames) {
-            long offset = Duration.between(start, frame.capturedAt).toSeconds();
+            long offset = Duration.between(start, frame.capturedAt).toMillis();
             if (offset < 0 || !frame.capturedAt.isBefore(end)) {
                 continue;
             }
-            int b = (int) (offset / bucket);
-            int m = (int) (offset / 60);
+            int b = (int) (offset / (bucket * 1000L));
+            int m = (int) (offset / MINUTE_MILLIS);
             for (var face : frame.faces) {
                 facesPerMinute[m]++;
                 attentivePerMinute[m] += face.attentive ? 1 : 0;

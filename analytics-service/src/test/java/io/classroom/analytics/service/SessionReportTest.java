@@ -131,6 +131,20 @@ class SessionReportTest {
                         new Band(START.plusSeconds(30), START.plusSeconds(60), Band.PRESENT));
     }
 
+    @Test
+    void aFrameInTheLastFractionOfASessionFallsInItsLastBucketAndMinute() {
+        var ada = row("ada", "PRESENT", 60, 100, false);
+        var end = START.plusMillis(60_400);
+        var frames = List.of(frame(START.plusMillis(60_200), ada.userId(), true));
+
+        var profile = StudentTimelines.of(START, end, frames, List.of(ada), true);
+
+        assertThat(profile.attentiveSharePerMinute()).containsExactly(0.0, 1.0);
+        assertThat(profile.students().get(0).bands())
+                .singleElement()
+                .satisfies(band -> assertThat(band.to()).isEqualTo(end));
+    }
+
     private static SessionAttendance report(int students) {
         var rows = new ArrayList<AttendanceRow>();
         for (int i = 0; i < students; i++) {

@@ -589,7 +589,7 @@ class AccuracyHarnessTest {
     }
 
     /** The detection whose centre is nearest the image centre (where the face was placed), null if none is close. */
-    private static DetectedFace nearestCentre(List<DetectedFace> faces, Mat image, int width) {
+    static DetectedFace nearestCentre(List<DetectedFace> faces, Mat image, int width) {
         DetectedFace best = null;
         double bestDistance = width * 0.5;
         for (var f : faces) {

@@ -83,7 +83,7 @@ class GazeReliabilityAccuracyTest {
     }
 
     /** The face set's enrolment and probe photos and the classroom's frontal tiles. */
-    private static List<Path> frontalPhotos() {
+    static List<Path> frontalPhotos() {
         var faces = TestAssets.faces();
         var photos = new ArrayList<Path>();
         for (var person : List.of(
@@ -151,14 +151,14 @@ class GazeReliabilityAccuracyTest {
         }
     }
 
-    private static FaceAnalysis largest(List<FaceAnalysis> faces) {
+    static FaceAnalysis largest(List<FaceAnalysis> faces) {
         return faces.stream()
                 .max(Comparator.comparingDouble(f -> f.face().width()))
                 .orElse(null);
     }
 
     /** The face of the shrunken image whose centre is that of the full-resolution face, scaled. */
-    private static FaceAnalysis nearest(List<FaceAnalysis> faces, DetectedFace full, double scale) {
+    static FaceAnalysis nearest(List<FaceAnalysis> faces, DetectedFace full, double scale) {
         double cx = (full.x() + full.width() / 2) * scale;
         double cy = (full.y() + full.height() / 2) * scale;
         return faces.stream()

@@ -271,16 +271,6 @@ class IdentityRobustnessAccuracyTest {
 
     /** The detection nearest the image centre, where the face was placed; null when none is close. */
     private static DetectedFace centred(FaceAnalyzer analyzer, Mat image, int width) {
-        DetectedFace best = null;
-        double bestDistance = width * 0.5;
-        for (var f : analyzer.detect(image)) {
-            double d =
-                    Math.hypot(f.x() + f.width() / 2 - image.cols() / 2.0, f.y() + f.height() / 2 - image.rows() / 2.0);
-            if (d < bestDistance) {
-                best = f;
-                bestDistance = d;
-            }
-        }
-        return best;
+        return AccuracyHarnessTest.nearestCentre(analyzer.detect(image), image, width);
     }
 }

@@ -12,9 +12,7 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
@@ -57,10 +55,11 @@ class IrisGazeAccuracyTest {
             var faces = new ArrayList<Face>();
             long irisNanos = 0;
             int irisFaces = 0;
-            for (var photo : frontalPhotos()) {
+            for (var photo : GazeReliabilityAccuracyTest.frontalPhotos()) {
                 var image = DECODER.decode(TestAssets.read(photo));
                 try {
-                    var full = largest(analyzer.analyse(image, Calibration.STRAIGHT_AHEAD, f -> false));
+                    var full = GazeReliabilityAccuracyTest.largest(
+                            analyzer.analyse(image, Calibration.STRAIGHT_AHEAD, f -> false));
                     if (full == null
                             || full.gaze() == null
                             || Math.abs(full.pose().yawDeg()) > 15) {
@@ -78,7 +77,7 @@ class IrisGazeAccuracyTest {
                         }
                         var small = new Mat();
                         Imgproc.resize(image, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-                        var face = nearest(
+                        var face = GazeReliabilityAccuracyTest.nearest(
                                 analyzer.analyse(small, Calibration.STRAIGHT_AHEAD, f -> false), full.face(), scale);
                         if (face != null && face.gaze() != null) {
                             shrunk.add(read(small, face, iris));
@@ -257,49 +256,6 @@ class IrisGazeAccuracyTest {
             maxY = Math.max(maxY, contours[3 * i + 1]);
         }
         return (maxY - minY) / Math.max(1e-6, maxX - minX);
-    }
-
-    /** The face set's enrolment and probe photos and the classroom's frontal tiles (as the reliability test). */
-    private static List<Path> frontalPhotos() {
-        var photos = new ArrayList<Path>();
-        try (var people = java.nio.file.Files.list(TestAssets.faces())) {
-            for (var person : people.filter(p -> p.resolve("enrol").toFile().isDirectory())
-                    .sorted()
-                    .toList()) {
-                for (var split : List.of("enrol", "probe")) {
-                    var folder = person.resolve(split);
-                    if (folder.toFile().isDirectory()) {
-                        photos.addAll(TestAssets.images(folder));
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Stream.of(TestAssets.dir().resolve("media/classroom/tiles"))
-                .filter(p -> p.toFile().isDirectory())
-                .flatMap(p -> TestAssets.images(p).stream())
-                .filter(p -> p.getFileName().toString().endsWith("_front.png"))
-                .forEach(photos::add);
-        return photos;
-    }
-
-    private static FaceAnalysis largest(List<FaceAnalysis> faces) {
-        return faces.stream()
-                .max(Comparator.comparingDouble(f -> f.face().width()))
-                .orElse(null);
-    }
-
-    private static FaceAnalysis nearest(List<FaceAnalysis> faces, DetectedFace full, double scale) {
-        double cx = (full.x() + full.width() / 2) * scale;
-        double cy = (full.y() + full.height() / 2) * scale;
-        return faces.stream()
-                .filter(f -> Math.hypot(
-                                f.face().x() + f.face().width() / 2 - cx,
-                                f.face().y() + f.face().height() / 2 - cy)
-                        < full.width() * scale / 2)
-                .findFirst()
-                .orElse(null);
     }
 
     /** An ONNX model giving all its outputs (the pipeline's {@link OnnxRunner} gives the first only). */

@@ -41,6 +41,7 @@ public class ClassroomAnalyticsService {
     private final CameraCellRepository cells;
     private final UserProfileRepository users;
     private final AnalyticsConfig config;
+    private final Ranges ranges;
 
     public ClassroomAnalyticsService(
             SessionRepository sessions,
@@ -49,7 +50,8 @@ public class ClassroomAnalyticsService {
             EngagementMinuteRepository minutes,
             CameraCellRepository cells,
             UserProfileRepository users,
-            AnalyticsConfig config) {
+            AnalyticsConfig config,
+            Ranges ranges) {
         this.sessions = sessions;
         this.attendance = attendance;
         this.observations = observations;
@@ -57,6 +59,7 @@ public class ClassroomAnalyticsService {
         this.cells = cells;
         this.users = users;
         this.config = config;
+        this.ranges = ranges;
     }
 
     /** The class session if the caller may see it: 404 outside the tenant, 403 for a teacher of other classes. */
@@ -192,7 +195,7 @@ public class ClassroomAnalyticsService {
                 // an unknown id from the event: fall back like a session without one
             }
         }
-        return ZoneId.of(config.tenantZones().getOrDefault(session.tenantId, config.defaultZone()));
+        return ranges.tenantZone(session.tenantId);
     }
 
     private Uni<List<AttendanceRow>> withNames(String tenantId, List<AttendanceRecord> records) {
@@ -478,6 +481,12 @@ public class ClassroomAnalyticsService {
      * per minute of the session (null for students). Empty once the raw frames have expired.
      */
     public record SessionProfile(
+            @Schema(
+                    description = "the end of the span the buckets cover: the session's end, or while it runs"
+                            + " just after its latest frame",
+                    example = "2026-09-01T08:45:00Z")
+            Instant until,
+
             @Schema(example = "60") int bucketSeconds,
             List<StudentTimeline> students,
             @Schema(example = "[0.82, 0.79, 0.85]") List<Double> attentiveSharePerMinute) {}

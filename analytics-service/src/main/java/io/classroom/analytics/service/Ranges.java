@@ -21,7 +21,12 @@ public class Ranges {
         if (requested != null && !requested.isBlank()) {
             return TimeRange.zone(requested);
         }
-        return TimeRange.zone(config.tenantZones().getOrDefault(caller.tenantId(), config.defaultZone()));
+        return tenantZone(caller.tenantId());
+    }
+
+    /** The tenant's zone ({@code analytics.tenant-zones}), else the default. */
+    public ZoneId tenantZone(String tenantId) {
+        return TimeRange.zone(config.tenantZones().getOrDefault(tenantId, config.defaultZone()));
     }
 
     /**

@@ -184,13 +184,7 @@ public final class Reports {
     static SessionTimelineChart sessionTimeline(SessionAttendance report, ZoneId zone) {
         var start = report.startedAt();
         var profile = report.profile();
-        var last = profile.students().stream()
-                .flatMap(s -> s.bands().stream())
-                .map(ClassroomAnalyticsService.Band::to)
-                .max(Instant::compareTo)
-                .orElse(start);
-        var end = report.endedAt() != null ? report.endedAt() : last;
-        double duration = Math.max(1, Duration.between(start, end).toMillis() / 1000.0);
+        double duration = Math.max(1, Duration.between(start, profile.until()).toMillis() / 1000.0);
         var rows = profile.students().stream()
                 .map(s -> new SessionTimelineChart.Row(
                         s.displayName() == null ? "(no name)" : s.displayName(),

@@ -79,7 +79,7 @@ final class StudentTimelines {
                 shares.add(facesPerMinute[m] == 0 ? 0 : (double) attentivePerMinute[m] / facesPerMinute[m]);
             }
         }
-        return new SessionProfile(bucket, students, shares);
+        return new SessionProfile(end, bucket, students, shares);
     }
 
     /** Consecutive buckets of one state merged into one band; buckets where the student was not seen are left out. */

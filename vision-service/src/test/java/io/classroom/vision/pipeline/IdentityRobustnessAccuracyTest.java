@@ -2,6 +2,8 @@ package io.classroom.vision.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.classroom.vision.gallery.GalleryIndex;
+import io.classroom.vision.gallery.Recognition;
 import io.classroom.vision.gallery.TestEnrolment;
 import io.classroom.vision.pipeline.AccuracyHarnessTest.Condition;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,20 +52,42 @@ class IdentityRobustnessAccuracyTest {
     record Query(String expected, int width, Condition condition, double sharpness, float[] plain, float[] flipped) {}
 
     private static final List<Query> QUERIES = new ArrayList<>();
-    private static Map<String, List<float[]>> enrolled;
-    private static final Map<String, List<float[]>> DERIVED_GALLERY = new LinkedHashMap<>();
-    private static double threshold;
-    private static double margin;
+    private static final Recognition RECOGNITION = TestEnrolment.shippedRecognition();
+    private static Gallery enrolled;
+    private static Gallery derivedGallery;
+
+    /** A gallery the way the service holds it (searched and decided by its own classes), with the people's ids. */
+    record Gallery(GalleryIndex index, Map<String, UUID> ids) {
+
+        static Gallery of(Map<String, UUID> ids, Map<String, List<float[]>> vectors) {
+            var index = new GalleryIndex(128);
+            vectors.forEach((name, faces) -> index.replace(ids.get(name), faces));
+            return new Gallery(index, ids);
+        }
+
+        /** The best similarity to one person's faces. */
+        double own(float[] vector, String name) {
+            return index.bestOf(ids.get(name), vector).orElse(-1);
+        }
+
+        /** The best similarity to anyone but {@code expected} (null: anyone). */
+        double stranger(float[] vector, String expected) {
+            return ids.keySet().stream()
+                    .filter(name -> !name.equals(expected))
+                    .mapToDouble(name -> own(vector, name))
+                    .max()
+                    .orElse(-1);
+        }
+    }
 
     @BeforeAll
     static void embedEveryQuery() {
         var analyzer = TestAssets.analyzer();
         var enrolment = TestEnrolment.enrolEveryone(analyzer, DECODER);
-        enrolled = enrolment.vectors();
-        threshold = TestEnrolment.shippedRecognition().threshold();
-        margin = TestEnrolment.shippedRecognition().margin();
+        enrolled = new Gallery(enrolment.gallery(), enrolment.ids());
+        var derivedVectors = new LinkedHashMap<String, List<float[]>>();
         enrolment.photos().forEach((name, photos) -> {
-            var vectors = new ArrayList<>(enrolled.get(name));
+            var vectors = new ArrayList<>(enrolment.vectors().get(name));
             for (var photo : photos) {
                 var image = DECODER.decode(TestAssets.read(photo));
                 var face = analyzer.detect(image).get(0);
@@ -77,10 +102,11 @@ class IdentityRobustnessAccuracyTest {
                 }
                 image.release();
             }
-            DERIVED_GALLERY.put(name, vectors);
+            derivedVectors.put(name, vectors);
         });
         var sources = new LinkedHashMap<Path, String>();
-        for (var name : enrolled.keySet()) {
+        derivedGallery = Gallery.of(enrolment.ids(), derivedVectors);
+        for (var name : enrolment.ids().keySet()) {
             var probes = TestAssets.faces().resolve(name).resolve("probe");
             if (probes.toFile().isDirectory()) {
                 TestAssets.images(probes).forEach(p -> sources.put(p, name));
@@ -127,12 +153,12 @@ class IdentityRobustnessAccuracyTest {
                     .filter(q -> q.sharpness() >= low && q.sharpness() < high)
                     .toList();
             double stranger = band.stream()
-                    .mapToDouble(q -> bestOther(q.plain(), q.expected(), enrolled))
+                    .mapToDouble(q -> enrolled.stranger(q.plain(), q.expected()))
                     .max()
                     .orElse(Double.NaN);
             var own = band.stream()
                     .filter(q -> q.expected() != null)
-                    .mapToDouble(q -> best(q.plain(), enrolled.get(q.expected())))
+                    .mapToDouble(q -> enrolled.own(q.plain(), q.expected()))
                     .sorted()
                     .toArray();
             highest = Math.max(highest, Double.isNaN(stranger) ? -1 : stranger);
@@ -148,14 +174,15 @@ class IdentityRobustnessAccuracyTest {
         }
         assertThat(highest)
                 .as("the shipped threshold stays above every stranger's similarity, in every band")
-                .isLessThan(threshold);
+                .isLessThan(RECOGNITION.threshold());
     }
 
     @Test
     void derivedGalleryViewsAndFlipAveragingAgainstTheGalleryAsEnrolled() {
         System.out.println();
         System.out.printf(
-                "Identification on all combined, shipped threshold %.2f and margin %.2f:%n", threshold, margin);
+                "Identification on all combined, shipped threshold %.2f and margin %.2f:%n",
+                RECOGNITION.threshold(), RECOGNITION.margin());
         System.out.println("| face px | variant | rank-1 | false accepts | highest similarity to someone else |");
         System.out.println("|---|---|---|---|---|");
         for (int width : new int[] {60, 90}) {
@@ -163,7 +190,7 @@ class IdentityRobustnessAccuracyTest {
                     .filter(q -> q.width() == width && q.condition() == Condition.COMBINED)
                     .toList();
             var asEnrolled = score(queries, enrolled, false);
-            var derived = score(queries, DERIVED_GALLERY, false);
+            var derived = score(queries, derivedGallery, false);
             var flipped = score(queries, enrolled, true);
             System.out.printf("| %d | as enrolled | %s |%n", width, asEnrolled);
             System.out.printf("| %d | with derived views | %s |%n", width, derived);
@@ -182,51 +209,22 @@ class IdentityRobustnessAccuracyTest {
         }
     }
 
-    private static Score score(List<Query> queries, Map<String, List<float[]>> gallery, boolean flip) {
+    private static Score score(List<Query> queries, Gallery gallery, boolean flip) {
         int rank1 = 0;
         int probes = 0;
         int falseAccepts = 0;
         double stranger = -1;
         for (var q : queries) {
             var vector = flip ? q.flipped() : q.plain();
-            String best = null;
-            double bestSim = -1;
-            double second = -1;
-            for (var entry : gallery.entrySet()) {
-                double sim = best(vector, entry.getValue());
-                if (sim > bestSim) {
-                    second = bestSim;
-                    bestSim = sim;
-                    best = entry.getKey();
-                } else if (sim > second) {
-                    second = sim;
-                }
-            }
-            boolean accepted = bestSim >= threshold && bestSim - second >= margin;
+            var identity = RECOGNITION.decide(gallery.index().search(vector, null));
+            boolean right =
+                    identity != null && identity.userId().equals(gallery.ids().get(q.expected()));
             probes += q.expected() == null ? 0 : 1;
-            rank1 += accepted && best.equals(q.expected()) ? 1 : 0;
-            falseAccepts += accepted && !best.equals(q.expected()) ? 1 : 0;
-            stranger = Math.max(stranger, bestOther(vector, q.expected(), gallery));
+            rank1 += right ? 1 : 0;
+            falseAccepts += identity != null && !right ? 1 : 0;
+            stranger = Math.max(stranger, gallery.stranger(vector, q.expected()));
         }
         return new Score(rank1, probes, falseAccepts, stranger);
-    }
-
-    private static double bestOther(float[] vector, String expected, Map<String, List<float[]>> gallery) {
-        double other = -1;
-        for (var entry : gallery.entrySet()) {
-            if (!entry.getKey().equals(expected)) {
-                other = Math.max(other, best(vector, entry.getValue()));
-            }
-        }
-        return other;
-    }
-
-    private static double best(float[] vector, List<float[]> faces) {
-        double best = -1;
-        for (var face : faces) {
-            best = Math.max(best, FaceEmbedder.cosine(vector, face));
-        }
-        return best;
     }
 
     private static String share(double[] sorted, double min) {

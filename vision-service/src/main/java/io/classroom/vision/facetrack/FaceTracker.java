@@ -19,10 +19,9 @@ import java.util.function.Function;
  * Follows the faces of one source across frames by box overlap (IoU). A track is re-embedded only when it is
  * new, its identity is uncertain, or the re-embedding interval has passed. Its identity is decided on the mean of its
  * sharpest recent embeddings (one blurred or noisy frame neither decides nor flips it) and its attention is the
- * majority over a short window. A frame's attention is
- * its head pose on the board ({@link FaceAnalysis#attentive()}) unless the track's gaze vetoes it
- * ({@link GazeBaseline}: reliable, away from the track's own baseline, for several frames). Not thread-safe: the
- * frames of one source are processed one at a time.
+ * majority over a short window. A frame's attention is its head pose on the board ({@link FaceAnalysis#attentive()})
+ * unless the track's gaze vetoes it ({@link GazeBaseline}: reliable, away from the track's own baseline, for several
+ * frames). Not thread-safe: the frames of one source are processed one at a time.
  */
 public final class FaceTracker {
 

@@ -173,7 +173,7 @@ def play_session(demo, actions=()):
     teacher, klass, camera = demo["teacher"], demo["class"], demo["camera"]
     free_camera(demo["admin"], camera["id"])
     session = call("POST", f"/api/classroom/classes/{klass['id']}/sessions", token=teacher)
-    print_where_to_look(session["id"], klass["id"], demo["tenant"])
+    print_where_to_look(session["id"], klass["id"], camera["id"], demo["tenant"])
     deadline = time.time() + 60
     while True:
         status = call("GET", f"/api/ingest/cameras/{camera['id']}/status", token=teacher)
@@ -232,7 +232,7 @@ def one_line_status(live, students):
     return f"present now: {', '.join(sorted(present)) or 'nobody'}; unknown faces seen: {live.get('unknownFaceObservations', 0)}"
 
 
-def print_where_to_look(session_id, class_id, tenant):
+def print_where_to_look(session_id, class_id, camera_id, tenant):
     ws = GATEWAY.replace("http", "ws", 1)
     print(f"""
 class session {session_id} started. Where to look:
@@ -242,6 +242,7 @@ class session {session_id} started. Where to look:
   live state          {GATEWAY}/api/tracking/sessions/{session_id}
   attendance report   {GATEWAY}/api/tracking/sessions/{session_id}/attendance
   analytics reports   {GATEWAY}/api/analytics/class-sessions/{session_id}/attendance?format=pdf|csv|json
+  camera heatmap      {GATEWAY}/api/analytics/cameras/{camera_id}/heatmap?sessionId={session_id}&format=png
   class history       {GATEWAY}/api/tracking/classes/{class_id}/attendance
   teacher login       tenant={tenant} email=teacher@{tenant}.school password={PASSWORD}
 """, flush=True)
@@ -309,7 +310,8 @@ def compare(rows, students, outages=()):
 def verify(demo, session_id, outages=()):
     """After the session's end: the final attendance against the truth, and the reports; the list of failures."""
     rows = final_attendance(demo["teacher"], session_id, len(demo["students"]))
-    return compare(rows, demo["students"], outages) + reports(demo["teacher"], session_id, demo["students"])
+    return (compare(rows, demo["students"], outages) + reports(demo["teacher"], session_id, demo["students"])
+            + heatmap(demo, session_id))
 
 
 def reports(teacher, session_id, students):
@@ -339,6 +341,26 @@ def reports(teacher, session_id, students):
         if not ok:
             failures.append(f"{fmt} report: {body[:200]!r}")
     return failures
+
+
+def heatmap(demo, session_id):
+    """The session's camera heatmap names camera, room and class and is drawn over the room's snapshot; the PNG is
+    kept in .local/reports/ for review."""
+    path = f"/api/analytics/cameras/{demo['camera']['id']}/heatmap?sessionId={session_id}"
+    view = call("GET", path + "&format=json", token=demo["teacher"])
+    expected = {"cameraName": demo["camera"]["name"], "roomName": demo["room"]["name"],
+                "className": demo["class"]["title"], "roomSnapshot": True}
+    wrong = {key: view.get(key) for key, value in expected.items() if view.get(key) != value}
+    request = urllib.request.Request(f"{GATEWAY}{path}&format=png", headers={"Authorization": "Bearer " + demo["teacher"]})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        png = response.read()
+    os.makedirs(os.path.join(REPO, ".local", "reports"), exist_ok=True)
+    with open(os.path.join(REPO, ".local", "reports", "camera-heatmap.png"), "wb") as out:
+        out.write(png)
+    ok = not wrong and png.startswith(b"\x89PNG")
+    print(f"  {'ok ' if ok else 'BAD'} camera heatmap {GATEWAY}{path}&format=png ({view.get('faces')} faces,"
+          f" saved in .local/reports/camera-heatmap.png)")
+    return [] if ok else [f"camera heatmap: expected {expected}, got {wrong}"]
 
 
 def main():

@@ -33,6 +33,9 @@ public class TrackedSession {
     public String classId;
     public String className;
     public String roomId;
+    /** The room's name at the start (null from older events). */
+    public String roomName;
+
     public List<String> cameraIds;
     public Integer attendanceThreshold;
     /** The class schedule's IANA zone as classroom-service sent it (null from older events): reports use it. */

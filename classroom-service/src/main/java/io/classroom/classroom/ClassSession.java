@@ -21,6 +21,9 @@ public class ClassSession {
     public String className;
     public String teacherId;
     public String roomId;
+    /** The room's name when the session started (null without a room, or in sessions stored before it was kept). */
+    public String roomName;
+
     public List<String> cameraIds = new ArrayList<>();
     public List<String> roster = new ArrayList<>();
     public SessionState state;

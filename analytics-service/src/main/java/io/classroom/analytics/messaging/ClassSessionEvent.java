@@ -23,6 +23,7 @@ public record ClassSessionEvent(
         String classId,
         String className,
         String roomId,
+        @Size(max = 200) String roomName,
         String teacherId,
         List<@NotBlank String> roster,
         List<@NotBlank String> cameraIds,

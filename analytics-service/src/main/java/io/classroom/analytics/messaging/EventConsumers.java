@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The five consumed topics. Each event arrives read and validated (its record's {@code Deserializer}; an invalid one
+ * The six consumed topics. Each event arrives read and validated (its record's {@code Deserializer}; an invalid one
  * goes to the topic's dead-letter topic without reaching this class) and is acknowledged once its effect is stored; a
  * store failure is retried until the store is back ({@link StoreRetry}).
  */
@@ -44,5 +44,10 @@ public class EventConsumers {
     @Incoming("auth-users-in")
     public Uni<Void> users(UserEvent event) {
         return retry.untilStored("auth.users.v1", () -> ingest.apply(event));
+    }
+
+    @Incoming("ingest-cameras-in")
+    public Uni<Void> cameras(CameraSessionEvent event) {
+        return retry.untilStored("ingest.cameras.v1", () -> ingest.apply(event));
     }
 }

@@ -8,9 +8,11 @@ import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
@@ -58,6 +60,21 @@ public final class ChartRenderer {
         }
 
         @Override
+        public void image(double x, double y, double width, double height, byte[] jpeg) {
+            try {
+                var image = ImageIO.read(new ByteArrayInputStream(jpeg));
+                if (image != null) {
+                    graphics.setRenderingHint(
+                            RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                    graphics.drawImage(
+                            image, (int) x, (int) y, (int) Math.round(width), (int) Math.round(height), null);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
         public void line(double x1, double y1, double x2, double y2, Color stroke) {
             graphics.setColor(stroke);
             graphics.setStroke(new BasicStroke(1f));
@@ -80,12 +97,28 @@ public final class ChartRenderer {
         public void rect(double x, double y, double width, double height, Color fill) {
             body.append(String.format(
                     Locale.ROOT,
-                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s/>\n",
                     x,
                     y,
                     width,
                     height,
-                    hex(fill)));
+                    hex(fill),
+                    fill.getAlpha() == 255
+                            ? ""
+                            : String.format(Locale.ROOT, " fill-opacity=\"%.2f\"", fill.getAlpha() / 255.0)));
+        }
+
+        @Override
+        public void image(double x, double y, double width, double height, byte[] jpeg) {
+            body.append(String.format(
+                    Locale.ROOT,
+                    "<image x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" preserveAspectRatio=\"none\""
+                            + " href=\"data:image/jpeg;base64,%s\"/>\n",
+                    x,
+                    y,
+                    width,
+                    height,
+                    Base64.getEncoder().encodeToString(jpeg)));
         }
 
         @Override

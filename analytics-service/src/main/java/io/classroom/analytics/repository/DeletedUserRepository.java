@@ -33,6 +33,13 @@ public class DeletedUserRepository implements ReactivePanacheMongoRepositoryBase
     }
 
     /** The user's pseudonym: the one given at an earlier (redelivered) deletion, else a new random one. */
+    private static final String PSEUDONYM_PREFIX = "deleted-";
+
+    /** Whether an id in a stored row is the pseudonym of a deleted user. */
+    public static boolean isPseudonym(String id) {
+        return id != null && id.startsWith(PSEUDONYM_PREFIX);
+    }
+
     public Uni<String> tombstone(String tenantId, String userId) {
         String id = id(tenantId, userId);
         return findById(id).chain(found -> {
@@ -42,7 +49,7 @@ public class DeletedUserRepository implements ReactivePanacheMongoRepositoryBase
             var deleted = new DeletedUser();
             deleted.id = id;
             deleted.tenantId = tenantId;
-            deleted.pseudonym = "deleted-" + UUID.randomUUID();
+            deleted.pseudonym = PSEUDONYM_PREFIX + UUID.randomUUID();
             return persist(deleted)
                     .map(stored -> stored.pseudonym)
                     // another replica stored it first: take theirs

@@ -38,6 +38,7 @@ public class MongoIndexes {
     private final EngagementMinuteRepository minutes;
     private final CameraCellRepository cells;
     private final ProcessedEventRepository processed;
+    private final RoomSnapshotRepository snapshots;
     private final AnalyticsConfig config;
     private final ReactiveMongoClient mongo;
     private final String database;
@@ -50,6 +51,7 @@ public class MongoIndexes {
             EngagementMinuteRepository minutes,
             CameraCellRepository cells,
             ProcessedEventRepository processed,
+            RoomSnapshotRepository snapshots,
             AnalyticsConfig config,
             ReactiveMongoClient mongo,
             @ConfigProperty(name = "quarkus.mongodb.database") String database) {
@@ -60,6 +62,7 @@ public class MongoIndexes {
         this.minutes = minutes;
         this.cells = cells;
         this.processed = processed;
+        this.snapshots = snapshots;
         this.config = config;
         this.mongo = mongo;
         this.database = database;
@@ -107,11 +110,20 @@ public class MongoIndexes {
                                 "observations",
                                 "ingestedAt",
                                 config.observationRetention()),
+                        snapshots
+                                .mongoCollection()
+                                .createIndexes(List.of(new IndexModel(Indexes.ascending("tenantId", "sessionId")))),
+                        // A room snapshot lives as long as the session's detailed report, built from the raw frames.
+                        expiring(
+                                snapshots.mongoCollection(),
+                                "room_snapshots",
+                                "storedAt",
+                                config.observationRetention()),
                         expiring(processed.mongoCollection(), "processed_events", "at", config.dedupeRetention()))
                 .andFailFast()
                 .await()
                 .atMost(Duration.ofSeconds(30));
-        Log.infof("Indexes ready; raw observations expire after %s", config.observationRetention());
+        Log.infof("Indexes ready; raw observations and room snapshots expire after %s", config.observationRetention());
     }
 
     private Uni<Void> dropObsoletePageViewIndex() {

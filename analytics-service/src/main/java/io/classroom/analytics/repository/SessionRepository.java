@@ -18,6 +18,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
 import io.classroom.analytics.App;
 import io.classroom.analytics.TrackedSession;
+import io.quarkus.mongodb.panache.common.ProjectionFor;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -112,6 +113,18 @@ public class SessionRepository implements ReactivePanacheMongoRepositoryBase<Tra
         return findById(id(tenantId, sessionId))
                 .map(found -> found != null && found.kind == TrackedSession.Kind.CLASS ? found : null);
     }
+
+    /** Ids of the class sessions whose roster names the user. */
+    public Uni<List<String>> classSessionIdsOf(String tenantId, String userId) {
+        return find("tenantId = ?1 and kind = ?2 and userIds = ?3", tenantId, TrackedSession.Kind.CLASS.name(), userId)
+                .project(SessionIdOnly.class)
+                .list()
+                .map(found -> found.stream().map(SessionIdOnly::sessionId).toList());
+    }
+
+    /** Projection of {@link #classSessionIdsOf}. */
+    @ProjectionFor(TrackedSession.class)
+    public record SessionIdOnly(String sessionId) {}
 
     /** Class sessions of a class started in {@code [from, to)}, oldest first. */
     public Uni<List<TrackedSession>> classSessions(String tenantId, String classId, Instant from, Instant to) {

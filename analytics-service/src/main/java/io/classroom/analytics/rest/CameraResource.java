@@ -41,8 +41,12 @@ public class CameraResource {
     @RolesAllowed({Roles.ADMIN, Roles.TEACHER})
     @Operation(
             summary = "Spatial heatmap of a camera",
-            description = "Faces per cell of a grid over the frame (box centres) and the attentive share per cell,"
-                    + " over all sessions (admins) or one session (teachers: one they teach). JSON, PNG or SVG.")
+            description = "Face detections per cell of a grid over the frame (box centres; a face counts once per"
+                    + " analysed frame) and the attentive share per cell, over all sessions (admins) or one session"
+                    + " (teachers: one they teach), with the camera, room and class names. The PNG and SVG are titled"
+                    + " with those names, have a legend, and for one session are drawn over a snapshot of the room"
+                    + " taken when it started (blurred so that no one can be recognised) when camera-ingest sent one."
+                    + " JSON, PNG or SVG.")
     @APIResponse(
             responseCode = "200",
             description = "The grid",
@@ -55,7 +59,9 @@ public class CameraResource {
     @APIResponse(responseCode = "403", description = "No sessionId, or a session the teacher does not teach")
     @APIResponse(responseCode = "404", description = "No such camera or session in the caller's tenant")
     public Uni<Response> heatmap(
-            @Parameter(description = "camera id, as registered in camera-ingest-service", example = "cam-front")
+            @Parameter(
+                            description = "camera id, as registered in camera-ingest-service",
+                            example = "2f7c9d1e-4a6b-4c8d-9e0f-1a2b3c4d5e6f")
                     @PathParam("cameraId")
                     String cameraId,
             @Parameter(description = "Only this class session", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
@@ -68,10 +74,10 @@ public class CameraResource {
                 classroom.cameraHeatmap(caller.get(), cameraId, sessionId),
                 chosen,
                 "camera-" + cameraId,
-                view -> switch (chosen) {
-                    case PNG -> ChartRenderer.png(Reports.cameraChart(view));
-                    case SVG -> ChartRenderer.svg(Reports.cameraChart(view));
-                    default -> view;
+                picture -> switch (chosen) {
+                    case PNG -> ChartRenderer.png(Reports.cameraChart(picture));
+                    case SVG -> ChartRenderer.svg(Reports.cameraChart(picture));
+                    default -> picture.heatmap();
                 });
     }
 }

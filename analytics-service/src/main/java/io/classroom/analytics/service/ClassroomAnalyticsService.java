@@ -4,13 +4,16 @@ import io.classroom.analytics.AttendanceRecord;
 import io.classroom.analytics.CameraCell;
 import io.classroom.analytics.EngagementMinute;
 import io.classroom.analytics.Observation;
+import io.classroom.analytics.RoomSnapshot;
 import io.classroom.analytics.TrackedSession;
 import io.classroom.analytics.config.AnalyticsConfig;
 import io.classroom.analytics.error.Problems;
+import io.classroom.analytics.repository.AnnouncedCameraRepository;
 import io.classroom.analytics.repository.AttendanceRepository;
 import io.classroom.analytics.repository.CameraCellRepository;
 import io.classroom.analytics.repository.EngagementMinuteRepository;
 import io.classroom.analytics.repository.ObservationRepository;
+import io.classroom.analytics.repository.RoomSnapshotRepository;
 import io.classroom.analytics.repository.SessionRepository;
 import io.classroom.analytics.repository.UserProfileRepository;
 import io.classroom.analytics.security.Caller;
@@ -40,6 +43,8 @@ public class ClassroomAnalyticsService {
     private final EngagementMinuteRepository minutes;
     private final CameraCellRepository cells;
     private final UserProfileRepository users;
+    private final AnnouncedCameraRepository cameras;
+    private final RoomSnapshotRepository snapshots;
     private final AnalyticsConfig config;
     private final Ranges ranges;
 
@@ -50,6 +55,8 @@ public class ClassroomAnalyticsService {
             EngagementMinuteRepository minutes,
             CameraCellRepository cells,
             UserProfileRepository users,
+            AnnouncedCameraRepository cameras,
+            RoomSnapshotRepository snapshots,
             AnalyticsConfig config,
             Ranges ranges) {
         this.sessions = sessions;
@@ -58,6 +65,8 @@ public class ClassroomAnalyticsService {
         this.minutes = minutes;
         this.cells = cells;
         this.users = users;
+        this.cameras = cameras;
+        this.snapshots = snapshots;
         this.config = config;
         this.ranges = ranges;
     }
@@ -324,28 +333,50 @@ public class ClassroomAnalyticsService {
                 atRisk);
     }
 
-    /** Faces per cell of a camera's frame grid and how attentive they were there. */
-    public Uni<CameraHeatmap> cameraHeatmap(Caller caller, String cameraId, String sessionId) {
-        Uni<List<String>> sessionFilter;
+    /**
+     * Faces per cell of a camera's frame grid and how attentive they were there, with the names of the camera, room and
+     * class, and (for one session) the room's snapshot to draw it over.
+     */
+    public Uni<CameraHeatmapPicture> cameraHeatmap(Caller caller, String cameraId, String sessionId) {
+        Uni<TrackedSession> session;
         if (sessionId != null) {
-            sessionFilter = visibleSession(caller, sessionId, false).map(s -> List.of(sessionId));
+            session = visibleSession(caller, sessionId, false);
         } else if (caller.isAdmin()) {
-            sessionFilter = Uni.createFrom().nullItem();
+            session = Uni.createFrom().nullItem();
         } else {
             throw Problems.forbidden("Teachers must name one of their sessions ('sessionId')");
         }
-        return sessionFilter
-                .chain(filter -> cells.cells(caller.tenantId(), cameraId, filter))
-                .map(found -> {
+        String tenant = caller.tenantId();
+        return session.chain(s -> cells.cells(tenant, cameraId, s == null ? null : List.of(sessionId))
+                .invoke(found -> {
                     if (found.isEmpty() && sessionId == null) {
                         throw Problems.notFound("No observations of camera " + cameraId);
                     }
-                    return cameraHeatmap(cameraId, sessionId, config.gridColumns(), config.gridRows(), found);
-                });
+                })
+                .chain(found -> cameras.find(tenant, cameraId)
+                        .chain(camera -> (s == null
+                                        ? Uni.createFrom().<RoomSnapshot>nullItem()
+                                        : snapshots.find(tenant, sessionId, cameraId))
+                                .map(background -> new CameraHeatmapPicture(
+                                        cameraHeatmap(
+                                                new CameraNames(
+                                                        cameraId,
+                                                        camera == null ? null : camera.name,
+                                                        s == null ? null : s.roomName,
+                                                        s == null ? null : s.className),
+                                                sessionId,
+                                                config.gridColumns(),
+                                                config.gridRows(),
+                                                found,
+                                                background != null),
+                                        background)))));
     }
 
+    /** What a camera heatmap is titled with. */
+    record CameraNames(String cameraId, String cameraName, String roomName, String className) {}
+
     static CameraHeatmap cameraHeatmap(
-            String cameraId, String sessionId, int columns, int rows, List<CameraCell> found) {
+            CameraNames names, String sessionId, int columns, int rows, List<CameraCell> found, boolean roomSnapshot) {
         long[][] faces = new long[rows][columns];
         long[][] attentive = new long[rows][columns];
         long total = 0;
@@ -364,7 +395,17 @@ public class ClassroomAnalyticsService {
                 }
             }
         }
-        return new CameraHeatmap(cameraId, sessionId, columns, rows, total, out);
+        return new CameraHeatmap(
+                names.cameraId(),
+                names.cameraName(),
+                names.roomName(),
+                names.className(),
+                sessionId,
+                columns,
+                rows,
+                total,
+                roomSnapshot,
+                out);
     }
 
     /** Engagement of a class session per minute. */
@@ -551,9 +592,24 @@ public class ClassroomAnalyticsService {
             List<StudentRate> perStudent,
             List<StudentRate> atRisk) {}
 
-    /** A camera's spatial grid; cells without faces are left out. */
+    /**
+     * A camera's spatial grid; cells without faces are left out. A face counts once per analysed frame it is in, in the
+     * cell of its box centre.
+     */
     public record CameraHeatmap(
-            @Schema(example = "cam-front") String cameraId,
+            @Schema(example = "2f7c9d1e-4a6b-4c8d-9e0f-1a2b3c4d5e6f")
+            String cameraId,
+
+            @Schema(
+                    description = "as camera-ingest last announced it; null before its first class session",
+                    example = "Front of room 204")
+            String cameraName,
+
+            @Schema(description = "the session's room when it started; null over all sessions", example = "Room 204")
+            String roomName,
+
+            @Schema(description = "the session's class; null over all sessions", example = "Physics 101")
+            String className,
 
             @Schema(description = "null: over all sessions", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
             String sessionId,
@@ -561,10 +617,20 @@ public class ClassroomAnalyticsService {
             @Schema(example = "16") int columns,
             @Schema(example = "9") int rows,
 
-            @Schema(description = "faces over all cells", example = "5120")
+            @Schema(description = "face detections over all cells (one per face per analysed frame)", example = "5120")
             long faces,
 
+            @Schema(
+                    description = "whether the PNG and SVG are drawn over a snapshot of the room taken when the session"
+                            + " started (blurred, so that no one can be recognised; kept as long as the session's raw"
+                            + " frames)",
+                    example = "true")
+            boolean roomSnapshot,
+
             List<GridCell> cells) {}
+
+    /** A camera heatmap and the room snapshot it is drawn over (null: none). */
+    public record CameraHeatmapPicture(CameraHeatmap heatmap, RoomSnapshot background) {}
 
     /** One grid cell: faces whose box centre fell in it and the attentive share. */
     public record GridCell(
@@ -574,8 +640,11 @@ public class ClassroomAnalyticsService {
             @Schema(description = "0-based, from the top", example = "2")
             int row,
 
-            @Schema(example = "140") long faces,
-            @Schema(example = "112") long attentive,
+            @Schema(description = "face detections whose box centre fell in the cell", example = "140")
+            long faces,
+
+            @Schema(description = "those of them judged attentive", example = "112")
+            long attentive,
 
             @Schema(description = "attentive over faces, 0 to 1", example = "0.8")
             double attentiveShare) {}

@@ -1,20 +1,26 @@
 package io.classroom.analytics.service;
 
+import io.classroom.analytics.AnnouncedCamera;
 import io.classroom.analytics.App;
 import io.classroom.analytics.AttendanceRecord;
 import io.classroom.analytics.Observation;
+import io.classroom.analytics.RoomSnapshot;
 import io.classroom.analytics.TrackedSession;
 import io.classroom.analytics.UserProfile;
 import io.classroom.analytics.config.AnalyticsConfig;
 import io.classroom.analytics.messaging.ActivityEvent;
 import io.classroom.analytics.messaging.AttendanceEvent;
+import io.classroom.analytics.messaging.CameraSessionEvent;
 import io.classroom.analytics.messaging.ClassSessionEvent;
 import io.classroom.analytics.messaging.FrameAnalyzed;
 import io.classroom.analytics.messaging.UserEvent;
+import io.classroom.analytics.render.Images;
+import io.classroom.analytics.repository.AnnouncedCameraRepository;
 import io.classroom.analytics.repository.AttendanceRepository;
 import io.classroom.analytics.repository.DeletedUserRepository;
 import io.classroom.analytics.repository.ObservationRepository;
 import io.classroom.analytics.repository.ProcessedEventRepository;
+import io.classroom.analytics.repository.RoomSnapshotRepository;
 import io.classroom.analytics.repository.SessionRepository;
 import io.classroom.analytics.repository.UserProfileRepository;
 import io.quarkus.logging.Log;
@@ -46,6 +52,8 @@ public class IngestService {
     private final UserProfileRepository users;
     private final DeletedUserRepository deleted;
     private final UserErasure erasure;
+    private final AnnouncedCameraRepository cameras;
+    private final RoomSnapshotRepository snapshots;
     private final AnalyticsConfig config;
 
     public IngestService(
@@ -56,6 +64,8 @@ public class IngestService {
             UserProfileRepository users,
             DeletedUserRepository deleted,
             UserErasure erasure,
+            AnnouncedCameraRepository cameras,
+            RoomSnapshotRepository snapshots,
             AnalyticsConfig config) {
         this.processed = processed;
         this.sessions = sessions;
@@ -64,6 +74,8 @@ public class IngestService {
         this.users = users;
         this.deleted = deleted;
         this.erasure = erasure;
+        this.cameras = cameras;
+        this.snapshots = snapshots;
         this.config = config;
     }
 
@@ -115,6 +127,7 @@ public class IngestService {
                                         .toList())
                         .append("className", event.className())
                         .append("roomId", event.roomId())
+                        .append("roomName", event.roomName())
                         .append("cameraIds", event.cameraIds())
                         .append("plannedEnd", event.plannedEnd())
                         .append("attendanceThreshold", event.attendanceThreshold())
@@ -273,6 +286,53 @@ public class IngestService {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * A camera's announcement: its name for heatmap titles and the first snapshot of the room for the session. No
+     * snapshot is kept for a session one of whose students was already erased (events are not ordered with
+     * auth.users.v1), nor one that is not a readable image.
+     */
+    public Uni<Void> apply(CameraSessionEvent event) {
+        if (!CameraSessionEvent.STARTED.equals(event.type())) {
+            Log.debugf("Ignoring %s on ingest.cameras.v1", event.type());
+            return Uni.createFrom().voidItem();
+        }
+        var camera = new AnnouncedCamera();
+        camera.tenantId = event.tenantId();
+        camera.cameraId = event.cameraId();
+        camera.name = event.cameraName();
+        camera.roomId = event.roomId();
+        camera.announcedAt = event.occurredAt();
+        return once(
+                event.eventId(),
+                "ingest.cameras.v1",
+                () -> cameras.announce(camera).chain(() -> keepSnapshot(event)));
+    }
+
+    private Uni<Void> keepSnapshot(CameraSessionEvent event) {
+        var snapshot = event.snapshot();
+        if (snapshot == null || !Images.isReadable(snapshot.jpeg())) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.findClassSession(event.tenantId(), event.sessionId()).chain(session -> {
+            if (session != null
+                    && session.userIds != null
+                    && session.userIds.stream().anyMatch(DeletedUserRepository::isPseudonym)) {
+                return Uni.createFrom().voidItem();
+            }
+            var kept = new RoomSnapshot();
+            kept.id = RoomSnapshotRepository.id(event.tenantId(), event.sessionId(), event.cameraId());
+            kept.tenantId = event.tenantId();
+            kept.sessionId = event.sessionId();
+            kept.cameraId = event.cameraId();
+            kept.capturedAt = snapshot.capturedAt();
+            kept.width = snapshot.width();
+            kept.height = snapshot.height();
+            kept.jpeg = snapshot.jpeg();
+            kept.storedAt = Instant.now();
+            return snapshots.keepFirst(kept);
+        });
     }
 
     public Uni<Void> apply(UserEvent event) {

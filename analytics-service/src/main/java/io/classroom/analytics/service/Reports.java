@@ -1,13 +1,13 @@
 package io.classroom.analytics.service;
 
 import io.classroom.analytics.render.BarChart;
+import io.classroom.analytics.render.CameraHeatmapChart;
 import io.classroom.analytics.render.ChartRenderer;
 import io.classroom.analytics.render.CsvWriter;
-import io.classroom.analytics.render.GridChart;
 import io.classroom.analytics.render.PdfReport;
 import io.classroom.analytics.render.SessionTimelineChart;
 import io.classroom.analytics.service.ClassroomAnalyticsService.AttendanceRow;
-import io.classroom.analytics.service.ClassroomAnalyticsService.CameraHeatmap;
+import io.classroom.analytics.service.ClassroomAnalyticsService.CameraHeatmapPicture;
 import io.classroom.analytics.service.ClassroomAnalyticsService.ClassReport;
 import io.classroom.analytics.service.ClassroomAnalyticsService.GridCell;
 import io.classroom.analytics.service.ClassroomAnalyticsService.SessionAttendance;
@@ -64,28 +64,31 @@ public final class Reports {
         return new BarChart("Attentive share per minute (UTC), " + name, labels, shares);
     }
 
-    /** Faces per grid cell, shaded by count, labelled with the attentive share. */
-    public static GridChart cameraChart(CameraHeatmap heatmap) {
-        double[][] values = new double[heatmap.rows()][heatmap.columns()];
-        String[][] text = new String[heatmap.rows()][heatmap.columns()];
+    /**
+     * A camera's heatmap titled with the camera and room names (the camera id when it was never announced), over the
+     * room's snapshot when there is one.
+     */
+    public static CameraHeatmapChart cameraChart(CameraHeatmapPicture picture) {
+        var heatmap = picture.heatmap();
+        long[][] faces = new long[heatmap.rows()][heatmap.columns()];
+        Integer[][] percent = new Integer[heatmap.rows()][heatmap.columns()];
         for (GridCell cell : heatmap.cells()) {
-            values[cell.row()][cell.column()] = cell.faces();
-            text[cell.row()][cell.column()] = Math.round(cell.attentiveShare() * 100) + "%";
+            faces[cell.row()][cell.column()] = cell.faces();
+            percent[cell.row()][cell.column()] = (int) Math.round(cell.attentiveShare() * 100);
         }
-        List<String> rows = new ArrayList<>();
-        for (int r = 0; r < heatmap.rows(); r++) {
-            rows.add("row " + r);
-        }
-        List<String> columns = new ArrayList<>();
-        for (int c = 0; c < heatmap.columns(); c++) {
-            columns.add(String.valueOf(c));
-        }
-        return new GridChart(
-                "Faces per cell of camera " + heatmap.cameraId() + " (label: attentive share)",
-                rows,
-                columns,
-                values,
-                text);
+        String camera = heatmap.cameraName() != null ? heatmap.cameraName() : "Camera " + heatmap.cameraId();
+        String title = heatmap.roomName() != null ? camera + " — " + heatmap.roomName() : camera;
+        String scope = heatmap.sessionId() == null
+                ? "All class sessions"
+                : (heatmap.className() != null ? heatmap.className() : "Class session") + ", one session";
+        String subtitle =
+                scope + " \u00b7 where faces were in the camera's view: " + heatmap.faces() + " face detections";
+        var background = picture.background();
+        double aspect = background != null
+                ? (double) background.height / background.width
+                : (double) heatmap.rows() / heatmap.columns();
+        return new CameraHeatmapChart(
+                title, subtitle, faces, percent, background == null ? null : background.jpeg, aspect);
     }
 
     /** Attendance rate per session of a class. */

@@ -85,6 +85,18 @@ class AnalyticsMessagingIT {
         kafka.produceStrings().fromRecords(records).awaitCompletion(HANG);
     }
 
+    private String heatmapSvg(String sessionId) {
+        return given().auth()
+                .oauth2(token(teacher, "TEACHER"))
+                .queryParam("sessionId", sessionId)
+                .queryParam("format", "svg")
+                .get("/api/analytics/cameras/{id}/heatmap", camera)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
     private static void eventually(Runnable assertion) {
         await().atMost(HANG).pollInterval(Duration.ofMillis(300)).untilAsserted(assertion::run);
     }
@@ -465,6 +477,54 @@ class AnalyticsMessagingIT {
                 .extract()
                 .asByteArray();
         ImageAssertions.assertRealPng(grid, 0, 0);
+        // Before camera-ingest announces the camera: titled with its id, drawn over nothing.
+        assertThat(heatmapSvg(first)).contains("Camera " + camera).doesNotContain("<image");
+
+        // Announced (name, room snapshot): the JSON names camera, room and class; the pictures carry them.
+        send(
+                "ingest.cameras.v1",
+                camera,
+                Samples.event(
+                        "camera-ingest",
+                        "ingest.cameras.v1",
+                        "CameraSessionStarted.json",
+                        Map.of("tenantId", tenant, "sessionId", first, "cameraId", camera)));
+        eventually(() -> given().auth()
+                .oauth2(token(teacher, "TEACHER"))
+                .queryParam("sessionId", first)
+                .get("/api/analytics/cameras/{id}/heatmap", camera)
+                .then()
+                .statusCode(200)
+                .body("cameraName", equalTo("Front of room A"))
+                .body("roomName", equalTo("Room A (science wing)"))
+                .body("className", equalTo("Physics 101"))
+                .body("roomSnapshot", equalTo(true)));
+        assertThat(heatmapSvg(first))
+                .contains("Front of room A \u2014 Room A (science wing)")
+                .contains("Physics 101, one session")
+                .contains("Faces seen in the cell")
+                .contains("<image")
+                .contains("fill-opacity");
+        ImageAssertions.assertRealPng(
+                given().auth()
+                        .oauth2(token(teacher, "TEACHER"))
+                        .queryParam("sessionId", first)
+                        .queryParam("format", "png")
+                        .get("/api/analytics/cameras/{id}/heatmap", camera)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray(),
+                0,
+                0);
+        // Over all sessions: the camera's name, no one session's room or snapshot.
+        given().auth()
+                .oauth2(admin)
+                .get("/api/analytics/cameras/{id}/heatmap", camera)
+                .then()
+                .statusCode(200)
+                .body("cameraName", equalTo("Front of room A"))
+                .body("roomSnapshot", equalTo(false));
         given().auth()
                 .oauth2(token(teacher, "TEACHER"))
                 .get("/api/analytics/cameras/{id}/heatmap", camera)

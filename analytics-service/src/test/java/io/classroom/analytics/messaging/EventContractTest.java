@@ -264,6 +264,60 @@ class EventContractTest {
     }
 
     @Test
+    void readsEveryCameraSample() {
+        var cameras = samples("camera-ingest-service", "ingest.cameras.v1", CameraSessionEvent.class);
+
+        assertThat(cameras).allSatisfy(camera -> {
+            assertThat(camera.type()).isEqualTo(CameraSessionEvent.STARTED);
+            assertThat(camera.cameraName()).isNotBlank();
+            assertThat(camera.sessionId()).isNotBlank();
+        });
+        assertThat(cameras)
+                .filteredOn(c -> c.snapshot() != null)
+                .singleElement()
+                .satisfies(camera -> {
+                    assertThat(camera.snapshot().jpeg()).startsWith(0xff, 0xd8);
+                    assertThat(camera.snapshot().width()).isEqualTo(32);
+                });
+    }
+
+    @Test
+    void invalidCamerasAreRefusedWithTheField() {
+        String topic = "ingest.cameras.v1";
+        String producer = "camera-ingest-service";
+        for (var field : List.of("sessionId", "cameraId", "cameraName", "occurredAt")) {
+            assertThatThrownBy(() -> read(
+                            CameraSessionEvent.class,
+                            changed(producer, topic, "CameraSessionStarted", e -> e.remove(field))))
+                    .hasMessageContaining(field);
+        }
+        assertThatThrownBy(() -> read(
+                        CameraSessionEvent.class,
+                        changed(
+                                producer,
+                                topic,
+                                "CameraSessionStarted",
+                                e -> e.withObjectProperty("snapshot").put("data", "not base64!"))))
+                .hasMessageContaining("base64");
+        assertThatThrownBy(() -> read(
+                        CameraSessionEvent.class,
+                        changed(
+                                producer,
+                                topic,
+                                "CameraSessionStarted",
+                                e -> e.withObjectProperty("snapshot").put("width", 4000))))
+                .hasMessageContaining("snapshot.width");
+        assertThatThrownBy(() -> read(
+                        CameraSessionEvent.class,
+                        changed(
+                                producer,
+                                topic,
+                                "CameraSessionStarted",
+                                e -> e.withObjectProperty("snapshot").put("data", "A".repeat(200_004)))))
+                .hasMessageContaining("snapshot.data");
+    }
+
+    @Test
     void invalidFramesAreRefusedWithTheField() {
         String topic = "vision.observations.v1";
         for (var field : List.of("frameId", "sourceId", "capturedAt", "faces")) {

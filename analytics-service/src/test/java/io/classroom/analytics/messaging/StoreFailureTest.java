@@ -129,6 +129,7 @@ class StoreFailureTest {
                 "class-1",
                 "Physics",
                 "room-1",
+                "Room 1",
                 UUID.randomUUID().toString(),
                 List.of(UUID.randomUUID().toString()),
                 List.of(),
@@ -163,7 +164,7 @@ class StoreFailureTest {
         volatile boolean dataError;
 
         FlakyIngest(AnalyticsConfig config) {
-            super(null, null, null, null, null, null, null, config);
+            super(null, null, null, null, null, null, null, null, null, config);
         }
 
         @Override

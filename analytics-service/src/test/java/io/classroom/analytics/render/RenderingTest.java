@@ -2,8 +2,11 @@ package io.classroom.analytics.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class RenderingTest {
@@ -42,5 +45,33 @@ class RenderingTest {
                 "Times in UTC.");
         ImageAssertions.assertRealPdf(
                 pdf, true, "Attendance report", "Class: Physics", "Student", "Present", "Bob", "Times in UTC.");
+    }
+
+    @Test
+    void cameraHeatmapHasTitleLegendAndBackground() throws IOException {
+        long[][] faces = {{0, 4, 0}, {1, 0, 8}};
+        Integer[][] percent = {{null, 75, null}, {100, null, 50}};
+        var background = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB), "jpg", background);
+
+        var plain =
+                new CameraHeatmapChart("Front \u2014 Room 204", "Physics, one session", faces, percent, null, 2 / 3.0);
+        var over = new CameraHeatmapChart(
+                "Front \u2014 Room 204", "Physics, one session", faces, percent, background.toByteArray(), 36 / 64.0);
+
+        ImageAssertions.assertRealPng(ChartRenderer.png(plain), plain.width(), plain.height());
+        ImageAssertions.assertRealPng(ChartRenderer.png(over), over.width(), over.height());
+        assertThat(ChartRenderer.svg(plain))
+                .contains("Front \u2014 Room 204")
+                .contains("Faces seen in the cell")
+                .contains(">8<") // the legend's upper end: the busiest cell
+                .contains(">75%<")
+                .doesNotContain("<image")
+                .doesNotContain("fill-opacity");
+        assertThat(ChartRenderer.svg(over))
+                .contains("<image")
+                .contains("data:image/jpeg;base64,")
+                .contains("fill-opacity")
+                .contains("blurred so that no one can be recognised");
     }
 }

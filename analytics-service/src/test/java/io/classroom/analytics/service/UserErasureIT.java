@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * After a UserDeleted nothing in this service's database names the user: every collection is scanned for their id,
  * name and e-mail address (profiles, sessions, attendance, raw frames, camera cells of their webcam, page views,
- * tombstones); the rows stay countable under a pseudonym, and events about them arriving later get it too.
+ * tombstones), the room snapshots of their sessions are deleted; the rows stay countable under a pseudonym, and events about them arriving later get it too.
  */
 @QuarkusTest
 class UserErasureIT {
@@ -188,6 +188,9 @@ class UserErasureIT {
                             .statusCode(200)
                             .body("totals.sessions", equalTo(2)));
             assertThat(occurrences(ada)).isNotEmpty();
+            send(kafka, "ingest.cameras.v1", camera, announcement(camera));
+            await().atMost(HANG)
+                    .untilAsserted(() -> assertThat(hasRoomSnapshot(camera)).isTrue());
 
             send(
                     kafka,
@@ -200,6 +203,20 @@ class UserErasureIT {
                     assertThat(occurrences(needle)).as(needle).isEmpty();
                 }
             });
+
+            // the room snapshot of her session is gone, and one announced afterwards is not kept
+            assertThat(hasRoomSnapshot(camera)).isFalse();
+            String late = "cam-" + UUID.randomUUID();
+            send(kafka, observationsTopic, late, frame(late, "2026-09-01T08:11:00Z", bob));
+            send(kafka, "ingest.cameras.v1", late, announcement(late));
+            await().atMost(HANG)
+                    .untilAsserted(() -> given().auth()
+                            .oauth2(admin())
+                            .get("/api/analytics/cameras/{id}/heatmap", late)
+                            .then()
+                            .statusCode(200)
+                            .body("cameraName", equalTo("Front of room A")));
+            assertThat(hasRoomSnapshot(late)).isFalse();
 
             // the rows stay, under one pseudonym; the webcam's cells moved to it
             String pseudonym = given().auth()
@@ -273,6 +290,25 @@ class UserErasureIT {
                 assertThat(occurrences(needle)).as(needle).isEmpty();
             }
         }
+    }
+
+    private String announcement(String cameraId) {
+        return Samples.event(
+                "camera-ingest",
+                "ingest.cameras.v1",
+                "CameraSessionStarted.json",
+                Map.of("tenantId", tenant, "sessionId", sessionId, "cameraId", cameraId));
+    }
+
+    private boolean hasRoomSnapshot(String cameraId) {
+        return given().auth()
+                .oauth2(admin())
+                .queryParam("sessionId", sessionId)
+                .get("/api/analytics/cameras/{id}/heatmap", cameraId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("roomSnapshot");
     }
 
     private static void send(KafkaCompanion kafka, String topic, String key, String json) {

@@ -2,6 +2,8 @@ package io.classroom.ingest.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +30,9 @@ public interface IngestConfig {
 
     /** Webcam frame uploads. */
     Webcam webcam();
+
+    /** The room snapshot announced with a class session's first frame of each camera. */
+    Snapshot snapshot();
 
     /** The egress allow-list of camera connections and how camera certificates are verified. */
     interface Cameras {
@@ -138,5 +143,18 @@ public interface IngestConfig {
          */
         @WithDefault("3s")
         Duration sessionWait();
+    }
+
+    /** Room snapshots (ingest.cameras.v1), drawn under the session's camera heatmap by analytics. */
+    interface Snapshot {
+        /**
+         * Width in pixels the snapshot is scaled down to (at most 640); 0 announces cameras without a snapshot. The
+         * snapshot is blurred in proportion to its width, so that the room is recognisable and the people in it are
+         * not.
+         */
+        @WithDefault("320")
+        @Max(640)
+        @PositiveOrZero
+        int width();
     }
 }

@@ -36,6 +36,7 @@ public class StreamSupervisor {
     private final CameraStatusStore statusStore;
     private final MeterRegistry registry;
     private final InstanceId instanceId;
+    private final CameraSessionAnnouncer announcer;
     private final ScheduledExecutorService timer;
 
     public StreamSupervisor(
@@ -44,13 +45,15 @@ public class StreamSupervisor {
             FrameSink sink,
             CameraStatusStore statusStore,
             MeterRegistry registry,
-            InstanceId instanceId) {
+            InstanceId instanceId,
+            CameraSessionAnnouncer announcer) {
         this.config = config;
         this.connector = connector;
         this.sink = sink;
         this.statusStore = statusStore;
         this.registry = registry;
         this.instanceId = instanceId;
+        this.announcer = announcer;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             var thread = new Thread(r, "stream-watchdog");
             thread.setDaemon(true);
@@ -68,7 +71,8 @@ public class StreamSupervisor {
         if (current != null) {
             stop(spec.cameraId(), false);
         }
-        var worker = new StreamWorker(spec, connector, instanceId.value(), config.stream(), sink, this::report);
+        var worker = new StreamWorker(
+                spec, connector, instanceId.value(), config.stream(), announcer.around(spec, sink), this::report);
         workers.put(spec.cameraId(), worker);
         registerMeters(worker);
         worker.start();

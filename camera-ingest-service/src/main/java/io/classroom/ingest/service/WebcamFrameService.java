@@ -12,18 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -262,7 +258,7 @@ public class WebcamFrameService {
     /** The image as a JPEG of at most {@code maxBytes}, at the best of {@link #QUALITIES} that fits (else 413). */
     static byte[] encodeWithin(BufferedImage rgb, int maxBytes) {
         for (var quality : QUALITIES) {
-            var jpeg = encode(rgb, quality);
+            var jpeg = Jpegs.encode(rgb, quality);
             if (jpeg.length <= maxBytes) {
                 return jpeg;
             }
@@ -272,25 +268,6 @@ public class WebcamFrameService {
                 "frame-too-large",
                 "Payload Too Large",
                 "the image does not fit in " + maxBytes + " bytes as a JPEG");
-    }
-
-    private static byte[] encode(BufferedImage rgb, float quality) {
-        var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try {
-            var params = writer.getDefaultWriteParam();
-            params.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            params.setCompressionQuality(quality);
-            var out = new ByteArrayOutputStream();
-            try (var stream = ImageIO.createImageOutputStream(out)) {
-                writer.setOutput(stream);
-                writer.write(null, new IIOImage(rgb, null, null), params);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
     }
 
     private static HttpProblem unavailable() {

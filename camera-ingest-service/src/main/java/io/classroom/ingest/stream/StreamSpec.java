@@ -7,10 +7,13 @@ import java.util.UUID;
 
 /**
  * What one stream worker pulls: the camera URL (without credentials), the credentials given for it and whether its
- * certificate is verified (rtsps); {@link #toString()} never shows the credentials.
+ * certificate is verified (rtsps), and the camera's name and room for the announcement of a session's first frame;
+ * {@link #toString()} never shows the credentials.
  */
 public record StreamSpec(
         UUID cameraId,
+        String name,
+        String roomId,
         String tenantId,
         UUID sessionId,
         String rtspUrl,
@@ -25,6 +28,8 @@ public record StreamSpec(
     public static StreamSpec of(Camera camera) {
         return new StreamSpec(
                 camera.id(),
+                camera.name(),
+                camera.roomId(),
                 camera.tenantId(),
                 camera.sessionId(),
                 RtspUrls.redact(camera.rtspUrl()),

@@ -7,16 +7,22 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.classroom.ingest.CamerasTopic;
 import io.classroom.ingest.Frame;
 import io.classroom.ingest.FramesTopic;
+import io.classroom.ingest.service.CameraSessionAnnouncer;
+import io.classroom.ingest.stream.StreamSpec;
 import io.classroom.testing.EventSchemas;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.apache.kafka.common.errors.SerializationException;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
@@ -24,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Consumer contract: every golden sample of classroom-service's classroom.sessions.v1 and of tracking-service's
  * tracking.activity.v1 reads into this service's records, and what is not a valid event is refused with a reason (the
- * dead-letter topic's). Producer contract: the headers this service writes on ingest.frames.v1 match its own schema.
+ * dead-letter topic's). Producer contract: the headers this service writes on ingest.frames.v1 and its ingest.cameras.v1
+ * events match its own schemas.
  */
 class EventContractTest {
 
@@ -179,5 +186,46 @@ class EventContractTest {
         broken.put("width", "0");
         broken.put("sessionId", "not-a-uuid");
         assertThat(FramesTopic.violations(broken)).hasSize(2);
+    }
+
+    @Test
+    void ourCameraSamplesMatchOurSchema() {
+        var samples = EventSchemas.goldenSamples("camera-ingest-service", CamerasTopic.TOPIC);
+        assertThat(samples).hasSizeGreaterThanOrEqualTo(2);
+        for (var sample : samples) {
+            assertThat(EventSchemas.validate(CamerasTopic.TOPIC, sample))
+                    .as(sample)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void announcedCamerasMatchTheSchema() throws Exception {
+        var spec = new StreamSpec(
+                UUID.randomUUID(),
+                "Front of room A",
+                "room-a",
+                "school-1",
+                UUID.randomUUID(),
+                "rtsp://192.0.2.10:554/stream1",
+                null,
+                true,
+                1,
+                640,
+                360,
+                80,
+                Instant.EPOCH);
+        var image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        var jpeg = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", jpeg);
+        var frame = new Frame("f", "s", "school-1", null, null, Instant.now(), 640, 360, jpeg.toByteArray());
+
+        for (int width : new int[] {320, 0}) {
+            var json = JSON.writeValueAsString(CameraSessionAnnouncer.event(spec, frame, width));
+            assertThat(EventSchemas.validate(CamerasTopic.TOPIC, json)).as(json).isEmpty();
+        }
+        var broken = JSON.writeValueAsString(CameraSessionAnnouncer.event(spec, frame, 320))
+                .replace("\"image/jpeg\"", "\"image/png\"");
+        assertThat(EventSchemas.validate(CamerasTopic.TOPIC, broken)).isNotEmpty();
     }
 }

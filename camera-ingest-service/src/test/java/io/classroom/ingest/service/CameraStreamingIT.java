@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.classroom.ingest.CamerasTopic;
 import io.classroom.ingest.FramesTopic;
 import io.classroom.ingest.TestCamera;
 import io.classroom.ingest.security.Roles;
 import io.classroom.ingest.stream.ImageInfo;
+import io.classroom.testing.EventSchemas;
 import io.classroom.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -310,6 +312,7 @@ class CameraStreamingIT {
         var now = Instant.now();
         try (var kafka = new KafkaCompanion(kafkaServers)) {
             var frames = FramesTopic.follow(kafka, id);
+            var announcements = CamerasTopic.follow(kafka, id);
             var started = new HashMap<String, Object>();
             started.put("eventId", UUID.randomUUID().toString());
             started.put("type", "ClassSessionStarted");
@@ -332,6 +335,20 @@ class CameraStreamingIT {
             assertThat(FramesTopic.violations(record)).isEmpty();
             assertThat(status(id).getString("sessionId")).isEqualTo(sessionId);
             frames.stop();
+
+            // The first frame of the session is announced with the camera's name and a blurred room snapshot.
+            await().atMost(HANG).until(() -> !announcements.getRecords().isEmpty());
+            var announced = announcements.getRecords().get(0).value();
+            assertThat(EventSchemas.validate(CamerasTopic.TOPIC, announced)).isEmpty();
+            var event = JsonPath.from(announced);
+            assertThat(event.getString("sessionId")).isEqualTo(sessionId);
+            assertThat(event.getString("cameraName")).startsWith("cam ");
+            var snapshot = CamerasTopic.image(event);
+            assertThat(snapshot.getWidth())
+                    .isEqualTo(event.getInt("snapshot.width"))
+                    .isLessThanOrEqualTo(320);
+            assertThat(snapshot.getHeight()).isEqualTo(event.getInt("snapshot.height"));
+            announcements.stop();
 
             var ended = new HashMap<String, Object>();
             ended.put("eventId", UUID.randomUUID().toString());

@@ -18,6 +18,8 @@ class FfmpegCommandsTest {
     private static StreamSpec spec(double fps, int width, int height, int quality) {
         return new StreamSpec(
                 UUID.randomUUID(),
+                "Front",
+                null,
                 "school-1",
                 null,
                 "rtsp://192.0.2.10:554/stream1",

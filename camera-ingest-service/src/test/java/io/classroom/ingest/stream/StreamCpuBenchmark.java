@@ -70,8 +70,20 @@ class StreamCpuBenchmark {
     }
 
     private static void measure(double fps, FrameSink sink) throws Exception {
-        var spec =
-                new StreamSpec(UUID.randomUUID(), "benchmark", null, URL, null, true, fps, 640, 360, 80, Instant.now());
+        var spec = new StreamSpec(
+                UUID.randomUUID(),
+                "benchmark",
+                null,
+                "benchmark",
+                null,
+                URL,
+                null,
+                true,
+                fps,
+                640,
+                360,
+                80,
+                Instant.now());
         var connector = new CameraConnector(
                 AllowedNetworks.of(List.of("127.0.0.1/32")), InetAddress::getAllByName, SSLContext.getDefault());
         var worker = new StreamWorker(spec, connector, "benchmark", new BenchmarkConfig(), sink, w -> {});

@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * {@code classroom.sessions.v1} event when a class is activated (schema: events/classroom.sessions.v1). A scheduled
  * start carries the occurrence's {@code scheduledStart} (consumers measure lateness from it); a start by hand has
- * null there. {@code timeZone} is the class schedule's zone (null in sessions stored before it was carried).
+ * null there. {@code timeZone} is the class schedule's zone and {@code roomName} the room's name at the start (both null
+ * in sessions stored before they were carried).
  */
 public record ClassSessionStarted(
         UUID eventId,
@@ -20,6 +21,7 @@ public record ClassSessionStarted(
         String classId,
         String className,
         String roomId,
+        String roomName,
         String teacherId,
         List<String> roster,
         List<String> cameraIds,
@@ -42,6 +44,7 @@ public record ClassSessionStarted(
                 s.classId,
                 s.className,
                 s.roomId,
+                s.roomName,
                 s.teacherId,
                 s.roster,
                 s.cameraIds,

@@ -24,6 +24,9 @@ public record SessionResponse(
         @Schema(example = "b3e1f0a2-8c4d-4f6e-9a7b-2c1d0e9f8a7b")
         String roomId,
 
+        @Schema(description = "the room's name when the session started", example = "Room 204")
+        String roomName,
+
         @Schema(example = "[\"cam-front\", \"cam-back\"]") List<String> cameraIds,
 
         @Schema(
@@ -76,6 +79,7 @@ public record SessionResponse(
                 s.className,
                 s.teacherId,
                 s.roomId,
+                s.roomName,
                 s.cameraIds,
                 s.roster,
                 s.state,

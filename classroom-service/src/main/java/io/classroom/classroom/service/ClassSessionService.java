@@ -5,6 +5,7 @@ import io.classroom.classroom.ClassSession;
 import io.classroom.classroom.EndReason;
 import io.classroom.classroom.Occurrence;
 import io.classroom.classroom.OutboxEntry;
+import io.classroom.classroom.Room;
 import io.classroom.classroom.SchoolClass;
 import io.classroom.classroom.SessionState;
 import io.classroom.classroom.SessionTrigger;
@@ -103,8 +104,8 @@ public class ClassSessionService {
             return Uni.createFrom().failure(Problems.conflict("class-archived", "class " + c.id + " is archived"));
         }
         return ensureNoActiveSession(c)
-                .chain(() -> cameraIds(c.tenantId, roomId))
-                .chain(cameras -> start(c, roomId, cameras, scheduled))
+                .chain(() -> room(c.tenantId, roomId))
+                .chain(room -> start(c, room, scheduled))
                 .invoke(relay::relaySoon);
     }
 
@@ -138,18 +139,18 @@ public class ClassSessionService {
                         : claimedAt != null && claimedAt.isAfter(clock.now().minus(CLAIM_GRACE)));
     }
 
-    private Uni<List<String>> cameraIds(String tenant, String roomId) {
+    /** The session's room; null for a class without one. */
+    private Uni<Room> room(String tenant, String roomId) {
         if (roomId == null) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().nullItem();
         }
         return rooms.findInTenant(tenant, roomId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> Problems.unprocessable("unknown-room", "room " + roomId + " does not exist"))
-                .map(room -> ClassSessionService.copy(room.cameraIds));
+                .failWith(() -> Problems.unprocessable("unknown-room", "room " + roomId + " does not exist"));
     }
 
-    private Uni<ClassSession> start(SchoolClass c, String roomId, List<String> cameras, Scheduled scheduled) {
+    private Uni<ClassSession> start(SchoolClass c, Room room, Scheduled scheduled) {
         var now = clock.now();
         var s = new ClassSession();
         s.id = UUID.randomUUID().toString();
@@ -158,8 +159,11 @@ public class ClassSessionService {
         s.className = c.title;
         s.timeZone = c.schedule.timeZone;
         s.teacherId = c.teacherId;
-        s.roomId = roomId;
-        s.cameraIds = cameras;
+        if (room != null) {
+            s.roomId = room.id;
+            s.roomName = room.name;
+            s.cameraIds = ClassSessionService.copy(room.cameraIds);
+        }
         s.roster = c.students.stream().map(e -> e.userId).distinct().toList();
         s.state = SessionState.ACTIVE;
         s.startedAt = now;

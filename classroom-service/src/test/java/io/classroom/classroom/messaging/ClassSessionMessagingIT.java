@@ -87,6 +87,7 @@ class ClassSessionMessagingIT {
         assertThat(started.get("sessionId").asText()).isEqualTo(sessionId);
         assertThat(started.get("teacherId").asText()).isEqualTo(teacher.userId());
         assertThat(started.get("roomId").asText()).isEqualTo(roomId);
+        assertThat(started.get("roomName").asText()).isEqualTo("Room A");
         assertThat(started.get("roster").get(0).asText()).isEqualTo(student.userId());
         assertThat(started.get("cameraIds").get(0).asText()).isEqualTo("cam-front");
         assertThat(started.get("attendanceThreshold").asInt()).isEqualTo(80);

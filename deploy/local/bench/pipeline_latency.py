@@ -33,14 +33,12 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 import urllib.request
 from datetime import datetime, timezone
 
 sys.dont_write_bytecode = True  # no __pycache__ in the checkout
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "demo"))
 import classroom_demo as demo  # noqa: E402  (seeding through the gateway, shared with the demo)
-from websocket_client import WebSocket  # noqa: E402
 
 VISION_METRICS = os.environ.get("VISION_METRICS_URL", "http://127.0.0.1:8084/q/metrics")
 CAMERA_HOST, CAMERA_PORT = "127.0.0.1", int(os.environ.get("CAMERA_PORT", "8554"))
@@ -49,52 +47,6 @@ FRAMES_TOPIC, VISION_GROUP = "ingest.frames.v1", "vision-service"
 SAMPLE_EVERY_S = 2.0
 LAG_WINDOW_S = 10.0  # longer than vision's commit interval (5 s)
 MAX_DELAY_SLOPE = 10.0  # ms of delay gained per second of the step
-
-
-class LiveListener(threading.Thread):
-    """Reads one session's live WebSocket and keeps (received_at, capture time of the newest frame) per delta."""
-
-    def __init__(self, session_id, token):
-        super().__init__(daemon=True)
-        url = demo.GATEWAY.replace("http", "ws", 1) + f"/ws/sessions/{session_id}"
-        carrier = "quarkus-http-upgrade#Authorization#" + urllib.parse.quote("Bearer " + token, safe="")
-        self.ws = WebSocket(url, ["bearer-token-carrier", carrier])
-        self.session_id = session_id
-        self.deltas = []  # (received_at, newest seenAt) in epoch seconds
-        self.snapshots = 0
-        self.error = None
-
-    def run(self):
-        try:
-            while True:
-                got = self.ws.recv()
-                if got is None:
-                    return
-                received_at, raw = got
-                message = json.loads(raw)
-                if message.get("type") != "delta":
-                    self.snapshots += 1
-                    continue
-                seen = [epoch_seconds(s.get("seenAt")) for s in message.get("students") or []]
-                seen = [t for t in seen if t is not None]
-                if seen:
-                    self.deltas.append((received_at, max(seen)))
-        except Exception as e:  # reported with the step's results
-            self.error = f"{type(e).__name__}: {e}"
-
-    def stop(self):
-        self.ws.close()
-        self.join(5)
-        self.ws.shutdown()
-
-
-def epoch_seconds(value):
-    """seenAt as epoch seconds: ISO-8601 or a number (seconds, or millis when huge)."""
-    if value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return value / 1000 if value > 1e11 else float(value)
-    return demo.epoch(value)
 
 
 # --- consumer-group lag, straight from Kafka ---------------------------------------------------------------------
@@ -387,7 +339,7 @@ def run_step(tenant, admin, students, n, args):
                 demo.call("POST", f"/api/classroom/sessions/{fresh['activeSessionId']}/end", token=teacher)
             sessions.append(demo.call("POST", f"/api/classroom/classes/{klass['id']}/sessions", token=teacher)["id"])
         for session_id in sessions:
-            listener = LiveListener(session_id, teacher)
+            listener = demo.LiveListener(session_id, teacher)
             listener.start()
             listeners.append(listener)
         wait_streaming(teacher, [c for c, _ in classes], sessions)

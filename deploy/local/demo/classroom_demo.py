@@ -12,10 +12,14 @@ import base64
 import json
 import os
 import sys
+import threading
 import time
 from datetime import datetime
 import urllib.error
+import urllib.parse
 import urllib.request
+
+from websocket_client import WebSocket
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 ASSETS = os.environ.get("ASSETS_DIR", os.path.join(REPO, ".local", "assets"))
@@ -66,6 +70,55 @@ def truth():
 def epoch(iso):
     """An ISO-8601 instant of the API (any number of fraction digits, Z or an offset) as epoch seconds."""
     return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+
+
+def epoch_seconds(value):
+    """seenAt as epoch seconds: ISO-8601 or a number (seconds, or millis when huge)."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return value / 1000 if value > 1e11 else float(value)
+    return epoch(value)
+
+
+class LiveListener(threading.Thread):
+    """Reads one session's live WebSocket, as the console does, and keeps (received_at, capture time of the newest
+    frame) per delta that names a student seen."""
+
+    def __init__(self, session_id, token):
+        super().__init__(daemon=True)
+        url = GATEWAY.replace("http", "ws", 1) + f"/ws/sessions/{session_id}"
+        carrier = "quarkus-http-upgrade#Authorization#" + urllib.parse.quote("Bearer " + token, safe="")
+        self.ws = WebSocket(url, ["bearer-token-carrier", carrier])
+        self.session_id = session_id
+        self.deltas = []  # (received_at, newest seenAt) in epoch seconds
+        self.snapshots = 0
+        self.error = None
+
+    def run(self):
+        try:
+            while True:
+                got = self.ws.recv()
+                if got is None:
+                    if self.ws.close_code not in (None, 1000):
+                        self.error = f"closed by the server with {self.ws.close_code}"
+                    return
+                received_at, raw = got
+                message = json.loads(raw)
+                if message.get("type") != "delta":
+                    self.snapshots += 1
+                    continue
+                seen = [epoch_seconds(s.get("seenAt")) for s in message.get("students") or []]
+                seen = [t for t in seen if t is not None]
+                if seen:
+                    self.deltas.append((received_at, max(seen)))
+        except Exception as e:  # reported by whoever reads the feed
+            self.error = f"{type(e).__name__}: {e}"
+
+    def stop(self):
+        self.ws.close()
+        self.join(5)
+        self.ws.shutdown()
 
 
 def display_name(identity):
@@ -173,6 +226,9 @@ def play_session(demo, actions=()):
     teacher, klass, camera = demo["teacher"], demo["class"], demo["camera"]
     free_camera(demo["admin"], camera["id"])
     session = call("POST", f"/api/classroom/classes/{klass['id']}/sessions", token=teacher)
+    # The teacher's live view opens at once, as the console's does: before tracking may know the session.
+    demo["live"] = LiveListener(session["id"], teacher)
+    demo["live"].start()
     print_where_to_look(session["id"], klass["id"], camera["id"], demo["tenant"])
     deadline = time.time() + 60
     while True:
@@ -202,6 +258,7 @@ def play_session(demo, actions=()):
         wake = min([end_at, next_status] + [first_frame + at for at, _ in pending[:1]])
         time.sleep(min(10, max(0.05, wake - time.time())))
     call("POST", f"/api/classroom/sessions/{session['id']}/end", token=teacher)
+    demo["live"].stop()
     return session["id"]
 
 
@@ -343,6 +400,23 @@ def reports(teacher, session_id, students):
     return failures
 
 
+LIVE_WITHIN_S = 30  # a bound that catches a dead feed, not a latency target (the benchmark measures those)
+
+
+def live_feed(demo):
+    """The live view opened with the session got its snapshot and showed students within seconds of the first frame,
+    also in the first session after the suite started."""
+    live = demo["live"]
+    if live.error or not live.snapshots:
+        return [f"live WebSocket: {live.error or 'no snapshot'}"]
+    if not live.deltas:
+        return ["live WebSocket: no student shown during the whole session"]
+    first = live.deltas[0][0] - demo["first_frame"]
+    print(f"  {'ok ' if first <= LIVE_WITHIN_S else 'BAD'} live WebSocket: first student shown {first:.1f} s after the"
+          f" camera's first frame, {len(live.deltas)} updates")
+    return [] if first <= LIVE_WITHIN_S else [f"live WebSocket: first student shown only {first:.0f} s after the first frame"]
+
+
 def heatmap(demo, session_id):
     """The session's camera heatmap names camera, room and class and is drawn over the room's snapshot; the PNG is
     kept in .local/reports/ for review."""
@@ -374,7 +448,7 @@ def main():
     if command == "seed":
         return 0
     session_id = play_session(demo)
-    failures = verify(demo, session_id)
+    failures = live_feed(demo) + verify(demo, session_id)
     if command == "check" and failures:
         print("end-to-end check FAILED:\n  " + "\n  ".join(failures))
         return 1

@@ -7,7 +7,9 @@ import io.classroom.ingest.stream.StreamSpec;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -22,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Reconciles this replica's streams with the registry: keeps the leases it holds, stops cameras no longer wanted,
  * gives back cameras beyond its fair share and takes free cameras up to it. Runs every lease renew interval, and at
- * once after a start/stop or a class session event.
+ * once after a start/stop or a class session event, from the end of the application's start on: consumers may hand it
+ * events while Quarkus still creates the Redis clients on the main thread, and Quarkus' client registry is not safe for
+ * two threads at once (a concurrent first use failed the start with a ConcurrentModificationException).
  */
 @ApplicationScoped
 public class CameraScheduler {
@@ -36,6 +40,7 @@ public class CameraScheduler {
         return thread;
     });
     private final AtomicBoolean kickPending = new AtomicBoolean();
+    private volatile boolean started;
     private volatile boolean shuttingDown;
 
     public CameraScheduler(
@@ -53,14 +58,15 @@ public class CameraScheduler {
     @Scheduled(
             every = "${ingest.lease.renew-interval:5s}",
             delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         reconcile();
     }
 
     /** Reconciles soon on a background thread (coalesces bursts of requests). */
     public void reconcileSoon() {
-        if (kickPending.compareAndSet(false, true)) {
+        if (started && kickPending.compareAndSet(false, true)) {
             kicker.execute(() -> {
                 kickPending.set(false);
                 reconcile();
@@ -114,6 +120,11 @@ public class CameraScheduler {
         } catch (RuntimeException e) {
             Log.warnf("camera reconcile failed, retrying next round: %s", e.getMessage());
         }
+    }
+
+    /** After every other start-up observer: until then the first tick after the start reconciles instead. */
+    void onStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+        started = true;
     }
 
     void onShutdown(@Observes ShutdownEvent event) {

@@ -198,8 +198,8 @@ public class ClassSessionQueries {
 
     /**
      * The first message of a live-feed subscription: a class session's live state for its teacher or an admin of its
-     * tenant, a personal session's live view for its owner or an admin of its tenant; null for anyone else (or an
-     * unknown session, or another tenant's).
+     * tenant, a personal session's live view for its owner or an admin of its tenant; null for anyone else. Fails with
+     * a 404 problem when the caller's tenant has no such session (yet: its start event may still be on its way).
      */
     public Uni<LiveFeed.LiveMessage> liveSnapshot(Caller caller, UUID id) {
         return sessions.findInTenant(caller.tenantId(), id).chain(classSession -> {
@@ -213,7 +213,10 @@ public class ClassSessionQueries {
                         .recoverWithItem(LiveFeed.LiveMessage.snapshot(id.toString(), List.of()));
             }
             return personalSessions.findInTenant(caller.tenantId(), id).chain(personal -> {
-                if (personal == null || !(caller.isAdmin() || personal.userId.equals(caller.userId()))) {
+                if (personal == null) {
+                    return Uni.createFrom().failure(Problems.notFound("Session " + id));
+                }
+                if (!(caller.isAdmin() || personal.userId.equals(caller.userId()))) {
                     return Uni.createFrom().nullItem();
                 }
                 return personalSnapshot(personal);

@@ -173,6 +173,49 @@ class LiveSessionWebSocketIT {
         }
     }
 
+    /**
+     * A teacher opens the feed right after starting a session, before its start event has reached this service (a
+     * freshly started suite's consumers may take seconds to join): the feed waits for it instead of closing.
+     */
+    @Test
+    void aFeedOpenedBeforeTheSessionIsKnownGetsItsSnapshotOnceItIs() throws Exception {
+        UUID sessionId = UUID.randomUUID();
+        String classId = "class-" + UUID.randomUUID();
+        try (var kafka = new KafkaCompanion(KAFKA)) {
+            // The consumer first catches up with the topic (its group reads it from the start in tests), so that the
+            // wait below is the event's way through Kafka, not the topic's history.
+            UUID caughtUp = UUID.randomUUID();
+            produce(
+                    kafka,
+                    "classroom.sessions.v1",
+                    classId,
+                    TestSupport.sessionStarted(
+                            tenant,
+                            caughtUp,
+                            classId,
+                            teacher,
+                            List.of(ada),
+                            Instant.now().minusSeconds(60)));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> given().auth()
+                            .oauth2(token(teacher, tenant, "TEACHER"))
+                            .get("/api/tracking/sessions/{id}", caughtUp)
+                            .then()
+                            .statusCode(200));
+
+            var client = connect(sessionId.toString(), token(teacher, tenant, "TEACHER"));
+            produce(
+                    kafka,
+                    "classroom.sessions.v1",
+                    classId,
+                    TestSupport.sessionStarted(tenant, sessionId, classId, teacher, List.of(ada, bob), Instant.now()));
+            var snapshot = client.next();
+            assertThat(snapshot.get("type").asText()).isEqualTo("snapshot");
+            assertThat(snapshot.get("students")).hasSize(2);
+            assertThat(client.closeCode).isEqualTo(-1);
+        }
+    }
+
     /** The next message that satisfies {@code condition} (earlier ones are skipped). */
     private static JsonNode until(Client client, Predicate<JsonNode> condition) throws Exception {
         while (true) {

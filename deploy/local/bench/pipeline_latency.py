@@ -513,7 +513,7 @@ def main():
     kept = [r["cameras"] for r in rows if r["keeps_up"]]
     footer = [
         "",
-        "delay: receive time minus the newest seenAt in each delta (tracking coalesces deltas per 1 s, by design);",
+        "delay: receive time minus the newest seenAt in each delta (tracking sends at most one delta per session every tracking.live-interval, 250 ms);",
         f"frames/s in = analysed + dropped + failed by vision; lag: group {VISION_GROUP} on {FRAMES_TOPIC}, log end "
         f"minus committed, lowest per {LAG_WINDOW_S:g} s (- = Kafka did not answer); cpu busy: whole machine; "
         "vision cores: vision-service's CPU seconds per second",

@@ -2,11 +2,9 @@ package io.classroom.ingest.messaging;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /** Publishes {@link CameraSessionStarted} on ingest.cameras.v1, keyed by camera id. */
@@ -24,18 +22,6 @@ public class CameraSessionPublisher {
         var kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.cameraId().toString())
                 .build();
-        var done = new CompletableFuture<Void>();
-        emitter.send(Message.of(
-                event,
-                Metadata.of(kafka),
-                () -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                error -> {
-                    done.completeExceptionally(error);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return done;
+        return Sends.acknowledged(emitter, event, Metadata.of(kafka));
     }
 }

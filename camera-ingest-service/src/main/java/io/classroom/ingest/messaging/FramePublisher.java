@@ -11,12 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
@@ -50,19 +48,7 @@ public class FramePublisher implements FrameSink {
         // SmallRye's producer span (which writes traceparent) takes its parent from the metadata's current context, and
         // without one from whatever context the sending thread has; the previous context is not read for sends.
         var trace = TracingMetadata.withCurrent(Context.current());
-        var done = new CompletableFuture<Void>();
-        emitter.send(Message.of(
-                frame.jpeg(),
-                Metadata.of(kafka, trace),
-                () -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                error -> {
-                    done.completeExceptionally(error);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return done;
+        return Sends.acknowledged(emitter, frame.jpeg(), Metadata.of(kafka, trace));
     }
 
     /** The frame's headers (Frame.headers.schema.json), in order; absent values have no header. */

@@ -103,6 +103,7 @@ public final class FaceAnalyzer implements AutoCloseable {
 
     @Override
     public void close() {
+        detector.close();
         pose.close();
         embedder.close();
     }

@@ -11,10 +11,8 @@ import java.util.Map;
 
 /** The model files this service runs, each pinned by SHA-256 (the same pins as deploy/assets and MODELS.md). */
 public enum ModelFile {
-    YUNET(
-            "face_detection_yunet_2023mar.onnx",
-            "yunet-2023mar",
-            "8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4"),
+    /** YuNet 2023mar with a dynamic input size (the same weights as OpenCV Zoo's 640x640 export), for ONNX Runtime. */
+    YUNET("yunet_s_dynamic.onnx", "yunet-2023mar", "daede24002cc8590f457998cc5e6c9e8b82f45f6bd969506a8913cd4ed10a2d3"),
     FSANET_1X1(
             "fsanet-1x1-iter-688590.onnx",
             "fsanet-688590",

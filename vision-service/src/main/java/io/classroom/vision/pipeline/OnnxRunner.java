@@ -13,6 +13,8 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One ONNX model with one predictor, run through DJL's ONNX Runtime engine on a single intra-op thread. Not
@@ -20,17 +22,24 @@ import java.nio.file.Path;
  */
 public final class OnnxRunner implements AutoCloseable {
 
-    private final ZooModel<float[], float[]> model;
-    private final Predictor<float[], float[]> predictor;
+    /** An input tensor: its values, laid out in {@code shape}. */
+    private record Tensor(float[] values, long[] shape) {}
 
+    private final ZooModel<Tensor, Map<String, float[]>> model;
+    private final Predictor<Tensor, Map<String, float[]>> predictor;
+    private final long[] inputShape;
+
+    /** A model whose input always has {@code inputShape}; a model with a dynamic input shape takes none. */
+    @SuppressWarnings("unchecked")
     public OnnxRunner(Path file, long... inputShape) {
+        this.inputShape = inputShape;
         var criteria = Criteria.builder()
-                .setTypes(float[].class, float[].class)
+                .setTypes(Tensor.class, (Class<Map<String, float[]>>) (Class<?>) Map.class)
                 .optModelPath(file)
                 .optEngine("OnnxRuntime")
                 .optOption("intraOpNumThreads", "1")
                 .optOption("interOpNumThreads", "1")
-                .optTranslator(new FloatTranslator(new Shape(inputShape)))
+                .optTranslator(new TensorTranslator())
                 .build();
         try {
             model = criteria.loadModel();
@@ -42,8 +51,13 @@ public final class OnnxRunner implements AutoCloseable {
 
     /** Runs the model on one input tensor (already laid out in the model's shape) and returns its first output. */
     public float[] run(float[] input) {
+        return run(input, inputShape).values().iterator().next();
+    }
+
+    /** Runs the model on one input tensor of {@code shape} and returns every output by name, in the model's order. */
+    public Map<String, float[]> run(float[] input, long... shape) {
         try {
-            return predictor.predict(input);
+            return predictor.predict(new Tensor(input, shape));
         } catch (TranslateException e) {
             throw new IllegalStateException("inference failed: " + e.getMessage(), e);
         }
@@ -56,16 +70,21 @@ public final class OnnxRunner implements AutoCloseable {
     }
 
     /** Builds the input tensor itself: this engine fails with the stacking batchifier, so none is used. */
-    private record FloatTranslator(Shape shape) implements Translator<float[], float[]> {
+    private static final class TensorTranslator implements Translator<Tensor, Map<String, float[]>> {
 
         @Override
-        public NDList processInput(TranslatorContext ctx, float[] input) {
-            return new NDList(ctx.getNDManager().create(input, shape));
+        public NDList processInput(TranslatorContext ctx, Tensor input) {
+            return new NDList(ctx.getNDManager().create(input.values(), new Shape(input.shape())));
         }
 
         @Override
-        public float[] processOutput(TranslatorContext ctx, NDList list) {
-            return list.get(0).toFloatArray();
+        public Map<String, float[]> processOutput(TranslatorContext ctx, NDList list) {
+            var outputs = new LinkedHashMap<String, float[]>();
+            for (int i = 0; i < list.size(); i++) {
+                var array = list.get(i);
+                outputs.put(array.getName() == null ? String.valueOf(i) : array.getName(), array.toFloatArray());
+            }
+            return outputs;
         }
 
         @Override

@@ -11,6 +11,6 @@ public record PipelineSettings(
         Path modelsDir, float scoreThreshold, int detectMaxSide, QualityGate qualityGate, GazeThresholds gaze) {
 
     public static PipelineSettings defaults(Path modelsDir) {
-        return new PipelineSettings(modelsDir, 0.75f, 640, new QualityGate(40, 15, 50, 40), GazeThresholds.DEFAULTS);
+        return new PipelineSettings(modelsDir, 0.75f, 1280, new QualityGate(40, 15, 50, 40), GazeThresholds.DEFAULTS);
     }
 }

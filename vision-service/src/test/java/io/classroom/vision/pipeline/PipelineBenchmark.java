@@ -55,7 +55,90 @@ class PipelineBenchmark {
         }
         allCores(decoder, frames.get(1).jpeg(), "640x480, 6 faces");
         searchCost();
+        detectorsSideBySide(analyzer, decoder, frames);
         haarBaseline(analyzer, decoder, frames);
+    }
+
+    /**
+     * The shipped detector (YuNet through ONNX Runtime, our decode and NMS) next to the same weights through OpenCV's
+     * {@code FaceDetectorYN}, at the same analysis resolution, one thread, decode included in both: frames per second,
+     * recall, and how far apart the two put the same faces (box IoU, landmark distance in face widths).
+     */
+    private static void detectorsSideBySide(FaceAnalyzer analyzer, ImageDecoder decoder, List<Composed> frames) {
+        var opencv =
+                new OpenCvYunet(PipelineSettings.defaults(TestAssets.models()).detectMaxSide());
+        System.out.println(
+                "| frame | ONNX Runtime fps | found | recall | FaceDetectorYN fps | found | recall | speed-up |"
+                        + " min box IoU | max landmark gap (face widths) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (var frame : frames) {
+            List<DetectedFace> ours = List.of();
+            List<DetectedFace> theirs = List.of();
+            for (int i = 0; i < 3; i++) {
+                ours = detectOurs(analyzer, decoder, frame.jpeg());
+                theirs = detectOpenCv(opencv, decoder, frame.jpeg());
+            }
+            long t0 = System.nanoTime();
+            for (int r = 0; r < ROUNDS; r++) {
+                detectOurs(analyzer, decoder, frame.jpeg());
+            }
+            long t1 = System.nanoTime();
+            for (int r = 0; r < ROUNDS; r++) {
+                detectOpenCv(opencv, decoder, frame.jpeg());
+            }
+            long t2 = System.nanoTime();
+            double minIou = 1;
+            double maxGap = 0;
+            for (var a : ours) {
+                var b = theirs.stream()
+                        .max(Comparator.comparingDouble(t -> FaceDetector.iou(a, t)))
+                        .orElse(null);
+                minIou = Math.min(minIou, b == null ? 0 : FaceDetector.iou(a, b));
+                for (int k = 0; b != null && k < 5; k++) {
+                    maxGap = Math.max(
+                            maxGap,
+                            Math.hypot(a.landmarkX(k) - b.landmarkX(k), a.landmarkY(k) - b.landmarkY(k)) / a.width());
+                }
+            }
+            double oursFps = 1e9 * ROUNDS / (t1 - t0);
+            double theirsFps = 1e9 * ROUNDS / (t2 - t1);
+            System.out.printf(
+                    "| %s | %.1f | %d | %.2f | %.1f | %d | %.2f | %.2fx | %.3f | %.3f |%n",
+                    frame.label(),
+                    oursFps,
+                    ours.size(),
+                    recall(frame.tiles(), boxes(ours)),
+                    theirsFps,
+                    theirs.size(),
+                    recall(frame.tiles(), boxes(theirs)),
+                    oursFps / theirsFps,
+                    minIou,
+                    maxGap);
+        }
+    }
+
+    private static List<DetectedFace> detectOurs(FaceAnalyzer analyzer, ImageDecoder decoder, byte[] jpeg) {
+        var m = decoder.decode(jpeg);
+        try {
+            return analyzer.detect(m);
+        } finally {
+            m.release();
+        }
+    }
+
+    private static List<DetectedFace> detectOpenCv(OpenCvYunet yunet, ImageDecoder decoder, byte[] jpeg) {
+        var m = decoder.decode(jpeg);
+        try {
+            return yunet.detect(m);
+        } finally {
+            m.release();
+        }
+    }
+
+    private static List<Rect> boxes(List<DetectedFace> faces) {
+        return faces.stream()
+                .map(f -> new Rect((int) f.x(), (int) f.y(), (int) f.width(), (int) f.height()))
+                .toList();
     }
 
     /**

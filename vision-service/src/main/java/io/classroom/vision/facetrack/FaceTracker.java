@@ -134,7 +134,7 @@ public final class FaceTracker {
         var pairs = new ArrayList<Pair>();
         for (int i = 0; i < faces.size(); i++) {
             for (var track : tracks) {
-                double iou = iou(faces.get(i).face(), track.box);
+                double iou = faces.get(i).face().iou(track.box);
                 if (iou >= minIou) {
                     pairs.add(new Pair(i, track, iou));
                 }
@@ -158,7 +158,7 @@ public final class FaceTracker {
             if (now - track.lastSeen > maxGapMillis) {
                 continue;
             }
-            double iou = iou(face, track.box);
+            double iou = face.iou(track.box);
             if (iou >= bestIou) {
                 best = track;
                 bestIou = iou;
@@ -202,15 +202,5 @@ public final class FaceTracker {
         while (deque.size() > window) {
             deque.removeFirst();
         }
-    }
-
-    static double iou(DetectedFace a, DetectedFace b) {
-        double x0 = Math.max(a.x(), b.x());
-        double y0 = Math.max(a.y(), b.y());
-        double x1 = Math.min(a.x() + a.width(), b.x() + b.width());
-        double y1 = Math.min(a.y() + a.height(), b.y() + b.height());
-        double inter = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-        double union = a.width() * a.height() + b.width() * b.height() - inter;
-        return union <= 0 ? 0 : inter / union;
     }
 }

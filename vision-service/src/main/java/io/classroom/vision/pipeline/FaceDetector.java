@@ -137,20 +137,10 @@ public final class FaceDetector implements AutoCloseable {
         faces.sort(Comparator.comparingDouble(DetectedFace::score).reversed());
         var kept = new ArrayList<DetectedFace>();
         for (var face : faces) {
-            if (kept.stream().noneMatch(k -> iou(k, face) > NMS_IOU)) {
+            if (kept.stream().noneMatch(k -> k.iou(face) > NMS_IOU)) {
                 kept.add(face);
             }
         }
         return kept;
-    }
-
-    /** Intersection over union of two boxes. */
-    static double iou(DetectedFace a, DetectedFace b) {
-        double x1 = Math.max(a.x(), b.x());
-        double y1 = Math.max(a.y(), b.y());
-        double x2 = Math.min(a.x() + a.width(), b.x() + b.width());
-        double y2 = Math.min(a.y() + a.height(), b.y() + b.height());
-        double overlap = Math.max(0, x2 - x1) * Math.max(0, y2 - y1);
-        return overlap / (a.width() * a.height() + b.width() * b.height() - overlap);
     }
 }

@@ -203,7 +203,7 @@ class FaceTrackerTest {
     void iouOfBoxes() {
         var a = new DetectedFace(0, 0, 10, 10, new float[10], 1);
         var b = new DetectedFace(5, 0, 10, 10, new float[10], 1);
-        assertThat(FaceTracker.iou(a, a)).isEqualTo(1.0);
-        assertThat(FaceTracker.iou(a, b)).isEqualTo(50.0 / 150.0);
+        assertThat(a.iou(a)).isEqualTo(1.0);
+        assertThat(a.iou(b)).isEqualTo(50.0 / 150.0);
     }
 }

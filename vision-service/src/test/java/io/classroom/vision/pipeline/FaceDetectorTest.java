@@ -41,9 +41,7 @@ class FaceDetectorTest {
                 faces += ours.size();
                 for (var face : theirs) {
                     var mine = closest(ours, face);
-                    assertThat(FaceDetector.iou(mine, face))
-                            .as("box IoU on %s", photo)
-                            .isGreaterThan(0.95);
+                    assertThat(mine.iou(face)).as("box IoU on %s", photo).isGreaterThan(0.95);
                     assertThat(mine.score()).as("score on %s", photo).isCloseTo(face.score(), offset(0.02f));
                     for (int k = 0; k < 5; k++) {
                         double gap = Math.hypot(
@@ -61,8 +59,6 @@ class FaceDetectorTest {
     }
 
     private static DetectedFace closest(List<DetectedFace> faces, DetectedFace to) {
-        return faces.stream()
-                .max(Comparator.comparingDouble(f -> FaceDetector.iou(f, to)))
-                .orElseThrow();
+        return faces.stream().max(Comparator.comparingDouble(f -> f.iou(to))).orElseThrow();
     }
 }

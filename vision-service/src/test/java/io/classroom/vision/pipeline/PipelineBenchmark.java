@@ -91,9 +91,9 @@ class PipelineBenchmark {
             double maxGap = 0;
             for (var a : ours) {
                 var b = theirs.stream()
-                        .max(Comparator.comparingDouble(t -> FaceDetector.iou(a, t)))
+                        .max(Comparator.comparingDouble(t -> a.iou(t)))
                         .orElse(null);
-                minIou = Math.min(minIou, b == null ? 0 : FaceDetector.iou(a, b));
+                minIou = Math.min(minIou, b == null ? 0 : a.iou(b));
                 for (int k = 0; b != null && k < 5; k++) {
                     maxGap = Math.max(
                             maxGap,

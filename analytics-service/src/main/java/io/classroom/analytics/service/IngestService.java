@@ -312,7 +312,8 @@ public class IngestService {
 
     private Uni<Void> keepSnapshot(CameraSessionEvent event) {
         var snapshot = event.snapshot();
-        if (snapshot == null || !Images.isReadable(snapshot.jpeg())) {
+        byte[] jpeg = snapshot == null ? null : snapshot.jpeg();
+        if (jpeg == null || !Images.isReadable(jpeg)) {
             return Uni.createFrom().voidItem();
         }
         return sessions.findClassSession(event.tenantId(), event.sessionId()).chain(session -> {
@@ -329,7 +330,7 @@ public class IngestService {
             kept.capturedAt = snapshot.capturedAt();
             kept.width = snapshot.width();
             kept.height = snapshot.height();
-            kept.jpeg = snapshot.jpeg();
+            kept.jpeg = jpeg;
             kept.storedAt = Instant.now();
             return snapshots.keepFirst(kept);
         });

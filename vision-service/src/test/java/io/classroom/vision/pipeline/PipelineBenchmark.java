@@ -195,12 +195,7 @@ class PipelineBenchmark {
     }
 
     private static List<Rect> yunet(FaceAnalyzer analyzer, ImageDecoder decoder, byte[] jpeg) {
-        var m = decoder.decode(jpeg);
-        var boxes = analyzer.detect(m).stream()
-                .map(f -> new Rect((int) f.x(), (int) f.y(), (int) f.width(), (int) f.height()))
-                .toList();
-        m.release();
-        return boxes;
+        return boxes(detectOurs(analyzer, decoder, jpeg));
     }
 
     /** Haar faces (into {@code faces}) and eyes searched in the upper 60 % of each face; returns the eye count. */

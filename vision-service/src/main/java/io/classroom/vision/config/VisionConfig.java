@@ -104,10 +104,11 @@ public interface VisionConfig {
         float scoreThreshold();
 
         /**
-         * Frames with a longer side are scaled down to this for detection only (pose, gaze and embeddings read the
-         * full frame). 640 detects a 1280x720 frame several times faster and still finds every face of 40 px and
-         * more (AnalysisResolutionAccuracyTest), but its coarser landmarks broke two accuracy targets on large faces
-         * (the vision README), so the default keeps 720p frames at full resolution.
+         * Frames with a longer side are scaled down to this for detection; below 1280, faces large enough for the gaze
+         * veto are detected again on a window of the frame at up to 1280 px, for precise landmarks (pose, gaze and
+         * embeddings read the full frame). 640 detects a 720p frame of small faces 3-4 times faster and still finds
+         * every face of 40 px and more (AnalysisResolutionAccuracyTest), but on frames of large faces the refinement
+         * costs more than full resolution saves (the vision README), so 720p frames stay at full resolution.
          */
         @WithDefault("1280")
         int maxSide();

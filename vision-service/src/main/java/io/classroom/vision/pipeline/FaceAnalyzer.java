@@ -20,8 +20,15 @@ public final class FaceAnalyzer implements AutoCloseable {
 
     public FaceAnalyzer(PipelineSettings settings) {
         OpenCv.load();
+        // Gaze is the one cue that needs landmarks finer than a scaled-down detection gives (the vision README): faces
+        // whose eyes may be wide enough for the gaze veto are refined (a margin, as coarse eye widths are off by a few
+        // pixels; without it the harness's noisy 150-px frontal target failed), smaller ones are not.
+        int refineFromEyeWidth = (int) Math.floor(settings.gaze().minReliableEyeWidthPx() * 0.8);
         this.detector = new FaceDetector(
-                ModelFile.YUNET.in(settings.modelsDir()), settings.scoreThreshold(), settings.detectMaxSide());
+                ModelFile.YUNET.in(settings.modelsDir()),
+                settings.scoreThreshold(),
+                settings.detectMaxSide(),
+                face -> GazeEstimator.eyeWidthPx(face) >= refineFromEyeWidth);
         this.pose = new HeadPoseEstimator(settings.modelsDir());
         this.gaze = new GazeEstimator(settings.gaze());
         this.embedder = new FaceEmbedder(settings.modelsDir());

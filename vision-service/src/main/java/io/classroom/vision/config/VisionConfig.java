@@ -212,6 +212,14 @@ public interface VisionConfig {
         @WithDefault("3000")
         long reembedMillis();
 
+        /**
+         * A settled track whose face has barely moved keeps its measured head pose this many milliseconds instead of
+         * measuring it again (the pose is most of a tracked face's cost; the gaze is always measured); 0 measures every
+         * frame.
+         */
+        @WithDefault("3000")
+        long stillPoseMillis();
+
         /** A track not seen for this many milliseconds is dropped. */
         @WithDefault("2000")
         long maxGapMillis();

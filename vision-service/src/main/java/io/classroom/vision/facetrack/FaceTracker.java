@@ -4,6 +4,7 @@ import io.classroom.vision.gallery.Recognition.Identity;
 import io.classroom.vision.pipeline.DetectedFace;
 import io.classroom.vision.pipeline.FaceAnalysis;
 import io.classroom.vision.pipeline.FaceEmbedder;
+import io.classroom.vision.pipeline.HeadPose;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Follows the faces of one source across frames by box overlap (IoU). A track is re-embedded only when it is
- * new, its identity is uncertain, or the re-embedding interval has passed. Its identity is decided on the mean of its
+ * new, its identity is uncertain, or the re-embedding interval has passed; a settled track whose face has barely moved
+ * keeps its measured head pose for a while ({@link #stillPose}). Its identity is decided on the mean of its
  * sharpest recent embeddings (one blurred or noisy frame neither decides nor flips it) and its attention is the
  * majority over a short window. A frame's attention is its head pose on the board ({@link FaceAnalysis#attentive()})
  * unless the track's gaze vetoes it ({@link GazeBaseline}: reliable, away from the track's own baseline, for several
@@ -28,6 +30,7 @@ public final class FaceTracker {
     private final String sourceId;
     private final double minIou;
     private final long reembedMillis;
+    private final long stillPoseMillis;
     private final long maxGapMillis;
     private final int window;
     private final GazeBaseline.Settings gaze;
@@ -35,6 +38,7 @@ public final class FaceTracker {
     private long nextId = 1;
 
     /**
+     * @param stillPoseMillis how long a settled track's measured head pose stands for its barely moved face (0: never)
      * @param gazeSideThreshold horizontal pupil ratio distance from the track's baseline beyond which the gaze is
      *     sideways
      * @param gazeBaselineFrames baseline frames (head on board, reliable gaze) a track needs before its gaze may veto
@@ -44,6 +48,7 @@ public final class FaceTracker {
             String sourceId,
             double minIou,
             long reembedMillis,
+            long stillPoseMillis,
             long maxGapMillis,
             int window,
             double gazeSideThreshold,
@@ -52,6 +57,7 @@ public final class FaceTracker {
         this.sourceId = sourceId;
         this.minIou = minIou;
         this.reembedMillis = reembedMillis;
+        this.stillPoseMillis = stillPoseMillis;
         this.maxGapMillis = maxGapMillis;
         this.window = window;
         this.gaze = new GazeBaseline.Settings(gazeSideThreshold, gazeBaselineFrames, gazeVetoFrames);
@@ -67,6 +73,13 @@ public final class FaceTracker {
      */
     public static final int SHARPEST_FRAMES = 3;
 
+    /**
+     * How far (in face widths) each landmark and the box width may move from the frame whose head pose was measured for
+     * the face to count as still: a head turning by 4-5 degrees moves the nose about that much, far less than any
+     * attention threshold.
+     */
+    static final double STILL_SHIFT = 0.03;
+
     /** One embedded frame: its vector, its sharpness and the identity decided on it alone (null for unknown). */
     private record Sample(float[] vector, double sharpness, UUID userId) {}
 
@@ -79,6 +92,13 @@ public final class FaceTracker {
         final Deque<Sample> samples = new ArrayDeque<>();
         Identity identity;
         final Deque<Boolean> attention = new ArrayDeque<>();
+        /** The face whose head pose was last measured, the pose, and when. */
+        DetectedFace poseFace;
+
+        HeadPose pose;
+        long poseAt;
+        /** The face of the current frame that was given {@link #pose} instead of a measurement. */
+        DetectedFace poseLentTo;
 
         Track(String id) {
             this.id = id;
@@ -88,10 +108,45 @@ public final class FaceTracker {
     /** Whether the face must be embedded on this frame. */
     public boolean needsEmbedding(DetectedFace face, long now) {
         var track = bestTrack(face, now);
-        if (track == null || track.samples.size() < 2 || now - track.lastEmbedded >= reembedMillis) {
-            return true;
+        return track == null || !settled(track) || now - track.lastEmbedded >= reembedMillis;
+    }
+
+    /**
+     * The head pose to use for the face without measuring it, or null to measure it: the pose measured on its track,
+     * when the track is settled, the measurement younger than {@code stillPoseMillis}, and every landmark (and the box
+     * width) within {@link #STILL_SHIFT} face widths of where they were then. The gaze is always measured: eyes move
+     * without the head.
+     */
+    public HeadPose stillPose(DetectedFace face, long now) {
+        var track = bestTrack(face, now);
+        if (track == null
+                || track.pose == null
+                || !settled(track)
+                || now - track.poseAt >= stillPoseMillis
+                || !barelyMoved(track.poseFace, face)) {
+            return null;
         }
-        return !Objects.equals(track.samples.peekLast().userId(), userId(track.identity));
+        track.poseLentTo = face;
+        return track.pose;
+    }
+
+    /** Embedded at least twice, and the last embedding agrees with the track's identity. */
+    private static boolean settled(Track track) {
+        return track.samples.size() >= 2
+                && Objects.equals(track.samples.peekLast().userId(), userId(track.identity));
+    }
+
+    private static boolean barelyMoved(DetectedFace from, DetectedFace to) {
+        double limit = STILL_SHIFT * from.width();
+        if (Math.abs(to.width() - from.width()) > limit) {
+            return false;
+        }
+        for (int k = 0; k < 5; k++) {
+            if (Math.hypot(to.landmarkX(k) - from.landmarkX(k), to.landmarkY(k) - from.landmarkY(k)) > limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -112,6 +167,12 @@ public final class FaceTracker {
             }
             track.box = face.face();
             track.lastSeen = now;
+            if (track.poseLentTo != face.face()) {
+                track.poseFace = face.face();
+                track.pose = face.pose();
+                track.poseAt = now;
+            }
+            track.poseLentTo = null;
             if (face.embedding() != null) {
                 var own = identify.apply(face.embedding());
                 push(track.samples, new Sample(face.embedding(), face.quality().sharpness(), userId(own)));

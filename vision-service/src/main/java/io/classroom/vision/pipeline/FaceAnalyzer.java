@@ -2,6 +2,7 @@ package io.classroom.vision.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
@@ -45,6 +46,18 @@ public final class FaceAnalyzer implements AutoCloseable {
      * @param embed which usable faces to embed (tracking skips faces whose identity is already settled)
      */
     public List<FaceAnalysis> analyse(Mat bgr, Calibration calibration, Predicate<DetectedFace> embed) {
+        return analyse(bgr, calibration, embed, face -> null);
+    }
+
+    /**
+     * As {@link #analyse(Mat, Calibration, Predicate)}, taking the head pose of faces for which {@code knownPose} gives
+     * one instead of measuring it (tracking lends the pose of a still, settled face).
+     */
+    public List<FaceAnalysis> analyse(
+            Mat bgr,
+            Calibration calibration,
+            Predicate<DetectedFace> embed,
+            Function<DetectedFace, HeadPose> knownPose) {
         var faces = detector.detect(bgr);
         var result = new ArrayList<FaceAnalysis>(faces.size());
         if (faces.isEmpty()) {
@@ -54,7 +67,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         try {
             Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
             for (var face : faces) {
-                result.add(describe(bgr, gray, face, calibration, embed.test(face)));
+                result.add(describe(bgr, gray, face, calibration, embed.test(face), knownPose.apply(face)));
             }
         } finally {
             gray.release();
@@ -62,8 +75,9 @@ public final class FaceAnalyzer implements AutoCloseable {
         return result;
     }
 
-    private FaceAnalysis describe(Mat bgr, Mat gray, DetectedFace face, Calibration calibration, boolean embed) {
-        var headPose = pose.estimate(bgr, face);
+    private FaceAnalysis describe(
+            Mat bgr, Mat gray, DetectedFace face, Calibration calibration, boolean embed, HeadPose knownPose) {
+        var headPose = knownPose != null ? knownPose : pose.estimate(bgr, face);
         var eyes = gaze.estimate(gray, face);
         var aligned = FaceEmbedder.align(bgr, face);
         try {

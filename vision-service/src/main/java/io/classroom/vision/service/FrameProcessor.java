@@ -52,6 +52,8 @@ public class FrameProcessor {
     private final ObjectMapper json;
     private final FrameDispatcher<Traced, FaceTracker> dispatcher;
     private final Counter failed;
+    private final Counter measuredPoses;
+    private final Counter lentPoses;
     private final Timer processing;
 
     /** A frame with the trace context of the record that brought it (null when tracing is off). */
@@ -87,6 +89,7 @@ public class FrameProcessor {
                         key.substring(key.indexOf('\u0000') + 1),
                         tracking.minIou(),
                         tracking.reembedMillis(),
+                        tracking.stillPoseMillis(),
                         tracking.maxGapMillis(),
                         tracking.window(),
                         config.gaze().sideThreshold(),
@@ -98,6 +101,14 @@ public class FrameProcessor {
                 .description("frames that could not be analysed (invalid image), sent to the dead-letter topic")
                 .register(metrics);
         this.processing = Timer.builder("vision.frames.processing").register(metrics);
+        this.measuredPoses = Counter.builder("vision.faces.poses")
+                .tag("source", "measured")
+                .description("head poses of room-camera faces: measured, or lent by a still settled track")
+                .register(metrics);
+        this.lentPoses = Counter.builder("vision.faces.poses")
+                .tag("source", "lent")
+                .description("head poses of room-camera faces: measured, or lent by a still settled track")
+                .register(metrics);
     }
 
     /** Accepts a frame; returns at once, {@code message} is acknowledged once the frame is published or dropped. */
@@ -123,7 +134,12 @@ public class FrameProcessor {
                                 if (h.userId() != null) {
                                     return webcamObservation(analyzer, mat, calibration, tracker, h, now);
                                 }
-                                var faces = analyzer.analyse(mat, calibration, f -> tracker.needsEmbedding(f, now));
+                                var faces =
+                                        analyzer.analyse(mat, calibration, f -> tracker.needsEmbedding(f, now), f -> {
+                                            var lent = tracker.stillPose(f, now);
+                                            (lent == null ? measuredPoses : lentPoses).increment();
+                                            return lent;
+                                        });
                                 calibrations.learnFrom(
                                         h.tenantId(),
                                         h.sourceId(),

@@ -43,7 +43,7 @@ class FaceTrackerTest {
 
     @Test
     void followsAFaceSmoothsIdentityAndAttentionAndReembedsOnlyWhenNeeded() {
-        var tracker = new FaceTracker("cam", 0.3, 3000, 2000, 5, 0.17, 10, 3);
+        var tracker = new FaceTracker("cam", 0.3, 3000, 0, 2000, 5, 0.17, 10, 3);
         var ada = UUID.randomUUID();
         var bob = UUID.randomUUID();
         var identify = gallery(ada, bob);
@@ -75,7 +75,7 @@ class FaceTrackerTest {
 
     @Test
     void theIdentityComesFromTheSharpestFramesAveraged() {
-        var tracker = new FaceTracker("cam", 0.3, 0, 2000, 5, 0.17, 10, 3);
+        var tracker = new FaceTracker("cam", 0.3, 0, 0, 2000, 5, 0.17, 10, 3);
         var ada = UUID.randomUUID();
         var bob = UUID.randomUUID();
         var identify = gallery(ada, bob);
@@ -123,7 +123,7 @@ class FaceTrackerTest {
     }
 
     private static FaceTracker tracker() {
-        return new FaceTracker("cam", 0.3, 3000, 2000, 5, 0.17, 10, 3);
+        return new FaceTracker("cam", 0.3, 3000, 0, 2000, 5, 0.17, 10, 3);
     }
 
     @Test
@@ -197,6 +197,44 @@ class FaceTrackerTest {
         assertThat(looking(true, 0.1, false).attentiveAlone()).isTrue();
         assertThat(looking(true, 0.5, true).attentiveAlone()).isTrue();
         assertThat(looking(false, 0.5, true).attentiveAlone()).isFalse();
+    }
+
+    /** A 100 px face at {@code x} with landmarks where a face has them, turned by {@code yaw}. */
+    private static FaceAnalysis posed(DetectedFace face, double yaw, float[] embedding) {
+        return new FaceAnalysis(
+                face, new HeadPose(yaw, 0, 0, 0), null, new Quality(100, 200, true, null), true, embedding);
+    }
+
+    private static DetectedFace faceAt(float x) {
+        var landmarks = new float[] {x + 30, 140, x + 70, 140, x + 50, 170, x + 35, 195, x + 65, 195};
+        return new DetectedFace(x, 100, 100, 120, landmarks, 0.9f);
+    }
+
+    @Test
+    void aStillSettledFaceKeepsItsMeasuredHeadPoseForAWhile() {
+        var tracker = new FaceTracker("cam", 0.3, 60_000, 3000, 2000, 5, 0.17, 10, 3);
+        var identify = gallery(UUID.randomUUID(), UUID.randomUUID());
+
+        tracker.update(List.of(posed(faceAt(100), 10, ADA)), identify, 0);
+        assertThat(tracker.stillPose(faceAt(100), 1000))
+                .as("one embedding: not settled yet")
+                .isNull();
+        tracker.update(List.of(posed(faceAt(100), 12, ADA)), identify, 1000);
+
+        // Settled and moved by 1 % of its width: the pose measured at 1000 stands for it.
+        var still = faceAt(101);
+        assertThat(tracker.stillPose(still, 2000)).extracting(HeadPose::yawDeg).isEqualTo(12.0);
+        tracker.update(List.of(posed(still, 12, null)), identify, 2000);
+        // A lent pose is no measurement: 3 s after the last one the pose is measured again.
+        assertThat(tracker.stillPose(faceAt(101), 3900)).isNotNull();
+        assertThat(tracker.stillPose(faceAt(101), 4000)).isNull();
+        // Moved by 5 % of its width: measured.
+        assertThat(tracker.stillPose(faceAt(105), 2500)).isNull();
+
+        var never = new FaceTracker("cam", 0.3, 60_000, 0, 2000, 5, 0.17, 10, 3);
+        never.update(List.of(posed(faceAt(100), 10, ADA)), identify, 0);
+        never.update(List.of(posed(faceAt(100), 10, ADA)), identify, 1000);
+        assertThat(never.stillPose(faceAt(100), 1001)).as("stillPoseMillis 0").isNull();
     }
 
     @Test

@@ -544,7 +544,7 @@ class AccuracyHarnessTest {
      */
     private static UUID trackIdentity(Mat clean, Source source, int width) {
         var analyzer = TestAssets.analyzer();
-        var tracker = new FaceTracker("harness", 0.3, 0, 60_000, TRACK_FRAMES, 0.17, 30, 3);
+        var tracker = new FaceTracker("harness", 0.3, 0, 0, 60_000, TRACK_FRAMES, 0.17, 30, 3);
         UUID identity = null;
         for (int frame = 0; frame < TRACK_FRAMES; frame++) {
             var degraded = degrade(clean, Condition.COMBINED, (source.file() + width + "track" + frame).hashCode());

@@ -13,7 +13,7 @@ import org.opencv.imgproc.Imgproc;
 /**
  * YuNet run through ONNX Runtime, twice as fast as through OpenCV's {@code FaceDetectorYN} on one core (the vision
  * README, "Benchmark"). Frames larger than {@code maxSide} are scaled down first (the cost grows with the pixels), and
- * the faces that need precise landmarks are detected again on a full-resolution window around them. Images are
+ * the faces that need precise landmarks are detected again on a window around them at up to 1280 px. Images are
  * padded to multiples of 32 and fed as BGR 0-255 planes. The network predicts, for each cell of three grids (strides 8,
  * 16, 32), a class and an objectness score, a box (centre offset and log size, in strides) and five landmarks (offsets,
  * in strides); a face's score is sqrt(class x objectness), and overlapping boxes are suppressed (IoU above 0.3), as

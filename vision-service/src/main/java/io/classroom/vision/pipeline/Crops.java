@@ -3,8 +3,10 @@ package io.classroom.vision.pipeline;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
-/** Small image helpers shared by the pose, gaze and embedding stages. */
+/** Small image helpers shared by the detection, pose, gaze and embedding stages. */
 final class Crops {
 
     private Crops() {}
@@ -31,6 +33,19 @@ final class Crops {
         int right = Math.max(0, w - left - (ix1 - ix0));
         Core.copyMakeBorder(roi, out, top, bottom, left, right, Core.BORDER_REPLICATE);
         roi.release();
+        return out;
+    }
+
+    /** The image scaled by {@code scale} (area interpolation), as a new Mat. */
+    static Mat scaled(Mat image, double scale) {
+        var out = new Mat();
+        Imgproc.resize(
+                image,
+                out,
+                new Size(Math.round(image.cols() * scale), Math.round(image.rows() * scale)),
+                0,
+                0,
+                Imgproc.INTER_AREA);
         return out;
     }
 

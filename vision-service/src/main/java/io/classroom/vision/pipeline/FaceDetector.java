@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
-import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * YuNet run through ONNX Runtime, twice as fast as through OpenCV's {@code FaceDetectorYN} on one core (the vision
@@ -59,7 +57,7 @@ public final class FaceDetector implements AutoCloseable {
         int longest = Math.max(bgr.cols(), bgr.rows());
         double scale = Math.min(1.0, (double) maxSide / longest);
         double landmarkScale = Math.min(1.0, (double) LANDMARK_MAX_SIDE / longest);
-        var small = scale < 1.0 ? scaled(bgr, scale) : bgr;
+        var small = scale < 1.0 ? Crops.scaled(bgr, scale) : bgr;
         try {
             var found = run(small, (float) (1.0 / scale), 0, 0);
             return scale >= landmarkScale ? found : refined(bgr, landmarkScale, found);
@@ -72,12 +70,14 @@ public final class FaceDetector implements AutoCloseable {
 
     /** The faces of a scaled-down detection, those selected by {@code refine} detected again at the landmark scale. */
     private List<DetectedFace> refined(Mat bgr, double landmarkScale, List<DetectedFace> found) {
-        var landmarkFrame = landmarkScale < 1.0 ? scaled(bgr, landmarkScale) : bgr;
+        var landmarkFrame = landmarkScale < 1.0 ? Crops.scaled(bgr, landmarkScale) : bgr;
         try {
+            var selected = new boolean[found.size()];
             double windows = 0;
-            for (var face : found) {
-                if (refine.test(face)) {
-                    double side = REFINE_CONTEXT * Math.max(face.width(), face.height()) * landmarkScale;
+            for (int i = 0; i < selected.length; i++) {
+                selected[i] = refine.test(found.get(i));
+                if (selected[i]) {
+                    double side = windowSide(found.get(i), landmarkScale);
                     windows += Math.min(side * side, landmarkFrame.total());
                 }
             }
@@ -86,8 +86,8 @@ public final class FaceDetector implements AutoCloseable {
                 return run(landmarkFrame, (float) (1.0 / landmarkScale), 0, 0);
             }
             var refined = new ArrayList<DetectedFace>();
-            for (var face : found) {
-                refined.add(refine.test(face) ? refine(landmarkFrame, landmarkScale, face) : face);
+            for (int i = 0; i < selected.length; i++) {
+                refined.add(selected[i] ? refine(landmarkFrame, landmarkScale, found.get(i)) : found.get(i));
             }
             return suppressOverlaps(refined);
         } finally {
@@ -97,16 +97,9 @@ public final class FaceDetector implements AutoCloseable {
         }
     }
 
-    private static Mat scaled(Mat bgr, double scale) {
-        var out = new Mat();
-        Imgproc.resize(
-                bgr,
-                out,
-                new Size(Math.round(bgr.cols() * scale), Math.round(bgr.rows() * scale)),
-                0,
-                0,
-                Imgproc.INTER_AREA);
-        return out;
+    /** The side of a face's refinement window in an image scaled by {@code scale}. */
+    private static double windowSide(DetectedFace face, double scale) {
+        return REFINE_CONTEXT * Math.max(face.width(), face.height()) * scale;
     }
 
     /**
@@ -118,7 +111,7 @@ public final class FaceDetector implements AutoCloseable {
     private DetectedFace refine(Mat image, double imageScale, DetectedFace face) {
         double cx = (face.x() + face.width() / 2.0) * imageScale;
         double cy = (face.y() + face.height() / 2.0) * imageScale;
-        double half = REFINE_CONTEXT * Math.max(face.width(), face.height()) * imageScale / 2;
+        double half = windowSide(face, imageScale) / 2;
         int x0 = alignDown(Crops.clamp((int) Math.floor(cx - half), 0, image.cols() - 1));
         int y0 = alignDown(Crops.clamp((int) Math.floor(cy - half), 0, image.rows() - 1));
         int x1 = Crops.clamp((int) Math.ceil(cx + half), x0 + 1, image.cols());

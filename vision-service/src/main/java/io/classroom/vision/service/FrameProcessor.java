@@ -101,12 +101,13 @@ public class FrameProcessor {
                 .description("frames that could not be analysed (invalid image), sent to the dead-letter topic")
                 .register(metrics);
         this.processing = Timer.builder("vision.frames.processing").register(metrics);
-        this.measuredPoses = Counter.builder("vision.faces.poses")
-                .tag("source", "measured")
-                .description("head poses of room-camera faces: measured, or lent by a still settled track")
-                .register(metrics);
-        this.lentPoses = Counter.builder("vision.faces.poses")
-                .tag("source", "lent")
+        this.measuredPoses = poses(metrics, "measured");
+        this.lentPoses = poses(metrics, "lent");
+    }
+
+    private static Counter poses(MeterRegistry metrics, String source) {
+        return Counter.builder("vision.faces.poses")
+                .tag("source", source)
                 .description("head poses of room-camera faces: measured, or lent by a still settled track")
                 .register(metrics);
     }

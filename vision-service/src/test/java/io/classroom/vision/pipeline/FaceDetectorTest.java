@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
-import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * The ONNX Runtime detector decodes YuNet as OpenCV's {@code FaceDetectorYN} does the same weights: on every face
@@ -24,36 +23,39 @@ class FaceDetectorTest {
 
     private static final ImageDecoder DECODER = new ImageDecoder(40_000_000, 8192);
     private static final int FRAME_SIDE = 1280;
+    /** Largest landmark distance between two detections of the same face, in face widths. */
+    private static final double LANDMARK_GAP = 0.02;
 
     @Test
     void findsWhatOpenCvFindsWhereOpenCvFindsIt() throws Exception {
         var opencv = new OpenCvYunet(FRAME_SIDE);
-        int faces = 0;
         try (var ours = detector(FRAME_SIDE)) {
-            for (var photo : photos()) {
-                var image = frame(photo);
-                try {
-                    faces += assertSameFaces(ours.detect(image), opencv.detect(image), photo, 0.02, 0.95);
-                } finally {
-                    image.release();
-                }
-            }
+            assertAgreeOnEveryPhoto(ours::detect, opencv::detect, 0.95);
         }
-        assertThat(faces).isGreaterThan(20);
     }
 
     @Test
     void refinedLowResolutionDetectionHasFullResolutionLandmarks() throws Exception {
-        int faces = 0;
         try (var full = detector(FRAME_SIDE);
                 var refined = detector(FRAME_SIDE / 2)) {
-            for (var photo : photos()) {
-                var image = frame(photo);
-                try {
-                    faces += assertSameFaces(refined.detect(image), full.detect(image), photo, 0.02, 0.9);
-                } finally {
-                    image.release();
-                }
+            assertAgreeOnEveryPhoto(refined::detect, full::detect, 0.9);
+        }
+    }
+
+    /**
+     * On every photo scaled to the frame, {@code ours} finds the faces {@code reference} finds, boxes overlapping by
+     * more than {@code minIou}, landmarks within {@link #LANDMARK_GAP} of the face.
+     */
+    private static void assertAgreeOnEveryPhoto(
+            Function<Mat, List<DetectedFace>> ours, Function<Mat, List<DetectedFace>> reference, double minIou)
+            throws Exception {
+        int faces = 0;
+        for (var photo : photos()) {
+            var image = frame(photo);
+            try {
+                faces += assertSameFaces(ours.apply(image), reference.apply(image), photo, minIou);
+            } finally {
+                image.release();
             }
         }
         assertThat(faces).isGreaterThan(20);
@@ -61,7 +63,7 @@ class FaceDetectorTest {
 
     /** Asserts that {@code ours} holds each face of {@code reference}; returns how many there are. */
     private static int assertSameFaces(
-            List<DetectedFace> ours, List<DetectedFace> reference, Path photo, double landmarkGap, double minIou) {
+            List<DetectedFace> ours, List<DetectedFace> reference, Path photo, double minIou) {
         assertThat(ours).as("faces on %s", photo).hasSameSizeAs(reference);
         for (var face : reference) {
             var mine = closest(ours, face);
@@ -69,7 +71,7 @@ class FaceDetectorTest {
             assertThat(mine.score()).as("score on %s", photo).isCloseTo(face.score(), offset(0.02f));
             for (int k = 0; k < 5; k++) {
                 double gap = Math.hypot(mine.landmarkX(k) - face.landmarkX(k), mine.landmarkY(k) - face.landmarkY(k));
-                assertThat(gap / face.width()).as("landmark %d on %s", k, photo).isLessThan(landmarkGap);
+                assertThat(gap / face.width()).as("landmark %d on %s", k, photo).isLessThan(LANDMARK_GAP);
             }
         }
         return reference.size();
@@ -99,8 +101,7 @@ class FaceDetectorTest {
         if (scale >= 1) {
             return image;
         }
-        var scaled = new Mat();
-        Imgproc.resize(image, scaled, new Size(), scale, scale, Imgproc.INTER_AREA);
+        var scaled = Crops.scaled(image, scale);
         image.release();
         return scaled;
     }

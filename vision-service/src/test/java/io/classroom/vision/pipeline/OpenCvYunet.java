@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
 import org.opencv.objdetect.FaceDetectorYN;
 
 /**
@@ -29,17 +28,10 @@ final class OpenCvYunet {
     }
 
     List<DetectedFace> detect(Mat bgr) {
-        var input = new Mat();
+        double scale = Math.min(1.0, (double) maxSide / Math.max(bgr.cols(), bgr.rows()));
+        var input = Crops.scaled(bgr, scale);
         var out = new Mat();
         try {
-            double scale = Math.min(1.0, (double) maxSide / Math.max(bgr.cols(), bgr.rows()));
-            Imgproc.resize(
-                    bgr,
-                    input,
-                    new Size(Math.round(bgr.cols() * scale), Math.round(bgr.rows() * scale)),
-                    0,
-                    0,
-                    Imgproc.INTER_AREA);
             yunet.setInputSize(input.size());
             yunet.detect(input, out);
             var faces = new ArrayList<DetectedFace>();
